@@ -1,0 +1,1 @@
+// The engine lives in this module; see Template.swift.

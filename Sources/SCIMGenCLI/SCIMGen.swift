@@ -1,0 +1,1 @@
+/// The scimgen command line.

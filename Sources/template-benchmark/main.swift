@@ -1,0 +1,1 @@
+print("template benchmark: not yet")
