@@ -1,1 +1,0 @@
-// The engine lives in this module; see Template.swift.

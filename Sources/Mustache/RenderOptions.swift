@@ -1,0 +1,28 @@
+/// How forgiving a render is: the Mustache spec forgives everything, our own templates should not.
+public struct RenderOptions: Sendable, Hashable {
+    /// Throw a located error naming a partial or parent that the library lacks, instead of
+    /// rendering nothing as the spec asks.
+    public var strictPartials: Bool
+    /// Throw a located error when an interpolation (`{{name}}`, `{{cell(name)}}`, `{{>*name}}`)
+    /// names nothing in the context, or names a list or an object, which have no text.
+    ///
+    /// Sections stay lenient: `{{#name}}` on a missing name is simply falsy, which is how
+    /// templates test for optional data.
+    public var strictVariables: Bool
+    /// How deeply partials and parents may include one another before the render gives up
+    /// with an error naming the chain; this is what stops a partial that includes itself.
+    public var maximumPartialDepth: Int
+
+    /// Creates options; the defaults are ``strict``.
+    public init(strictPartials: Bool = true, strictVariables: Bool = true, maximumPartialDepth: Int = 64) {
+        self.strictPartials = strictPartials
+        self.strictVariables = strictVariables
+        self.maximumPartialDepth = maximumPartialDepth
+    }
+
+    /// Exactly the Mustache spec: missing partials and names render as the empty string.
+    public static let spec = RenderOptions(strictPartials: false, strictVariables: false)
+
+    /// Missing partials and unresolved names are errors: the default for generated documentation.
+    public static let strict = RenderOptions()
+}

@@ -1,0 +1,300 @@
+extension Template {
+    /// How the lines of the nodes being rendered are indented: prefix each template line with
+    /// `prefix` after dropping `strip` bytes of its leading whitespace.
+    ///
+    /// A standalone partial adds its tag's indentation; a block moved into a parent drops the
+    /// margin it had where it was written and takes the indentation of the place it lands.
+    struct Frame {
+        var prefix: String
+        var strip: Int
+        /// Most nodes render with no indentation at all; they then skip the line bookkeeping.
+        let isIdentity: Bool
+
+        init(prefix: String, strip: Int) {
+            self.prefix = prefix
+            self.strip = strip
+            self.isIdentity = prefix.isEmpty && strip == 0
+        }
+
+        static let identity = Frame(prefix: "", strip: 0)
+
+        /// Indentation as the frame renders it, for a tag whose own leading whitespace is `whitespace`.
+        func indent(_ whitespace: String) -> String {
+            isIdentity ? whitespace : prefix + whitespace.dropFirst(strip)
+        }
+    }
+
+    /// A block from a parent tag, waiting for the parent template to reach its name.
+    struct Override {
+        var block: Block
+        /// Where the block was written, for errors.
+        var file: String
+        /// The frame around the parent tag, for a block that is not re-indented.
+        var frame: Frame
+    }
+
+    /// Renders nodes into one growing string; one renderer serves a whole render call.
+    struct Renderer {
+        /// Sections, partials and blocks may nest this deep in one render, whatever the template
+        /// count: recursion stays within even a small thread stack.
+        static let maximumNesting = 256
+
+        private(set) var output = ""
+        private var contexts: [MustacheValue]
+        /// Block overrides in force: the outermost parent tag's blocks win.
+        private var overrides: [String: Override] = [:]
+        /// The templates (and overriding blocks, as `$name`) being rendered, outermost first.
+        private var chain: [String]
+        private var nesting = 0
+        private let library: TemplateLibrary
+        private let escaping: Escaping
+        private let options: RenderOptions
+
+        init(context: MustacheValue, library: TemplateLibrary, escaping: Escaping, options: RenderOptions, root: String) {
+            self.contexts = [context]
+            self.contexts.reserveCapacity(16)
+            self.library = library
+            self.escaping = escaping
+            self.options = options
+            self.chain = [root]
+            output.reserveCapacity(16 * 1024)
+        }
+
+        mutating func render(_ nodes: [Node], frame: Frame, file: String) throws(TemplateError) {
+            for node in nodes {
+                switch node {
+                case .text(let text):
+                    if frame.isIdentity {
+                        output += text.text
+                    } else {
+                        appendIndented(text, frame: frame)
+                    }
+                case .variable(let variable):
+                    try render(variable, file: file)
+                case .section(let section):
+                    try render(section, frame: frame, file: file)
+                case .partial(let partial):
+                    try render(partial, frame: frame, file: file)
+                case .parent(let parent):
+                    try render(parent, frame: frame, file: file)
+                case .block(let block):
+                    try render(block, frame: frame, file: file)
+                }
+            }
+        }
+    }
+}
+
+// MARK: - Text and variables
+
+extension Template.Renderer {
+    private mutating func appendIndented(_ text: Template.Text, frame: Template.Frame) {
+        let utf8 = text.text.utf8
+        var cursor = 0
+        for line in text.lineStarts {
+            output += text.text[utf8.index(utf8.startIndex, offsetBy: cursor)..<utf8.index(utf8.startIndex, offsetBy: line.offset)]
+            if !line.isBlank { output += frame.prefix }
+            cursor = line.offset + min(frame.strip, line.whitespace)
+        }
+        output += text.text[utf8.index(utf8.startIndex, offsetBy: cursor)...]
+    }
+
+    private mutating func render(_ variable: Template.Variable, file: String) throws(TemplateError) {
+        let value = lookup(variable.name)
+        let converts = variable.transforms.first == .json
+        var text: String
+        if converts {
+            if value == nil && options.strictVariables {
+                throw error(file, variable.position, "no value for '\(variable.name.text)'")
+            }
+            text = Transform.json(value ?? .null)
+        } else {
+            text = try interpolationText(of: value, name: variable.name, file: file, position: variable.position)
+        }
+        if variable.transforms.isEmpty {
+            if variable.escapes { escaping.append(text, to: &output) } else { output += text }
+            return
+        }
+        if variable.escapes { text = escaping.escape(text) }
+        for transform in variable.transforms.dropFirst(converts ? 1 : 0) {
+            text = transform.apply(text)
+        }
+        output += text
+    }
+
+    private func interpolationText(
+        of value: MustacheValue?, name: Template.Name, file: String, position: Template.Position
+    ) throws(TemplateError) -> String {
+        guard let value else {
+            if options.strictVariables { throw error(file, position, "no value for '\(name.text)'") }
+            return ""
+        }
+        if let text = value.interpolationText { return text }
+        if options.strictVariables {
+            let kind = if case .array = value { "list" } else { "object" }
+            throw error(file, position, "'\(name.text)' is a\(kind == "object" ? "n" : "") \(kind), which has no text; use a section")
+        }
+        return ""
+    }
+
+    /// Resolves a name as the spec says: the first part against the context stack from the top,
+    /// the remaining parts against the previous result only.
+    private func lookup(_ name: Template.Name) -> MustacheValue? {
+        guard let first = name.components.first else { return contexts.last }
+        var found: MustacheValue?
+        for context in contexts.reversed() {
+            if case .object(let members) = context, let value = members[first] {
+                found = value
+                break
+            }
+        }
+        guard var value = found else { return nil }
+        for component in name.components.dropFirst() {
+            guard case .object(let members) = value, let member = members[component] else { return nil }
+            value = member
+        }
+        return value
+    }
+}
+
+// MARK: - Sections
+
+extension Template.Renderer {
+    private mutating func render(_ section: Template.Section, frame: Template.Frame, file: String) throws(TemplateError) {
+        let value = lookup(section.name) ?? .null
+        if section.isInverted {
+            if !value.isTruthy { try nested(section.content, frame: frame, file: file, position: section.position) }
+            return
+        }
+        switch value {
+        case .null, .bool(false):
+            return
+        case .array(let elements):
+            for element in elements {
+                contexts.append(element)
+                try nested(section.content, frame: frame, file: file, position: section.position)
+                contexts.removeLast()
+            }
+        default:
+            contexts.append(value)
+            try nested(section.content, frame: frame, file: file, position: section.position)
+            contexts.removeLast()
+        }
+    }
+
+    private mutating func nested(_ nodes: [Template.Node], frame: Template.Frame, file: String, position: Template.Position) throws(TemplateError) {
+        nesting += 1
+        if nesting > Self.maximumNesting {
+            throw error(file, position, "templates nest deeper than \(Self.maximumNesting) levels")
+        }
+        try render(nodes, frame: frame, file: file)
+        nesting -= 1
+    }
+}
+
+// MARK: - Partials, parents and blocks
+
+extension Template.Renderer {
+    private mutating func render(_ partial: Template.Partial, frame: Template.Frame, file: String) throws(TemplateError) {
+        guard let template = try resolve(partial.name, kind: "partial", file: file, position: partial.position) else { return }
+        let inner = partial.indentation.map { Template.Frame(prefix: frame.indent($0), strip: 0) } ?? .identity
+        try include(template, frame: inner, file: file, position: partial.position)
+    }
+
+    private mutating func render(_ parent: Template.Parent, frame: Template.Frame, file: String) throws(TemplateError) {
+        guard let template = try resolve(parent.name, kind: "parent", file: file, position: parent.position) else { return }
+        let saved = overrides
+        // Outer overrides win: the top-level template has the last word ("Multi-level inheritance").
+        for block in parent.blocks where overrides[block.name] == nil {
+            overrides[block.name] = Template.Override(block: block, file: file, frame: frame)
+        }
+        let inner = parent.indentation.map { Template.Frame(prefix: frame.indent($0), strip: 0) } ?? .identity
+        try include(template, frame: inner, file: file, position: parent.position)
+        overrides = saved
+    }
+
+    private mutating func render(_ block: Template.Block, frame: Template.Frame, file: String) throws(TemplateError) {
+        // Where a standalone block lands, its content takes this indentation: the margin of its
+        // default content, or else the indentation of its tag ("Intrinsic indentation" in the spec).
+        let landing = block.isStandalone ? frame.indent(block.margin.isEmpty ? block.indentation : block.margin) : nil
+        guard let override = overrides[block.name] else {
+            let inner = landing.map { Template.Frame(prefix: $0, strip: block.margin.utf8.count) } ?? frame
+            try nested(block.content, frame: inner, file: file, position: block.position)
+            return
+        }
+        let written = override.block
+        let inner: Template.Frame
+        if written.isStandalone {
+            inner = Template.Frame(prefix: landing ?? "", strip: written.margin.utf8.count)
+        } else if let landing {
+            // Inline content starts mid-line, where no line start will add the indentation.
+            if !written.content.isEmpty { output += landing }
+            inner = Template.Frame(prefix: landing, strip: 0)
+        } else {
+            inner = override.frame
+        }
+        try descend(into: "$" + block.name, file: file, position: block.position)
+        try nested(written.content, frame: inner, file: override.file, position: block.position)
+        ascend()
+    }
+
+    /// The template a partial or parent tag names, or nil when it renders nothing.
+    private func resolve(
+        _ name: Template.PartialName, kind: String, file: String, position: Template.Position
+    ) throws(TemplateError) -> Template? {
+        let resolved: String
+        switch name {
+        case .fixed(let fixed):
+            resolved = fixed
+        case .dynamic(let dynamic):
+            guard let value = lookup(dynamic), let text = value.interpolationText, !text.isEmpty else {
+                if options.strictVariables {
+                    throw error(file, position, "no \(kind) name in '\(dynamic.text)'")
+                }
+                return nil
+            }
+            resolved = text
+        }
+        guard let template = library[resolved] else {
+            if options.strictPartials { throw error(file, position, "\(kind) '\(resolved)' not found") }
+            return nil
+        }
+        return template
+    }
+
+    private mutating func include(_ template: Template, frame: Template.Frame, file: String, position: Template.Position) throws(TemplateError) {
+        try descend(into: template.name, file: file, position: position)
+        try nested(template.nodes, frame: frame, file: template.file, position: position)
+        ascend()
+    }
+
+    private mutating func descend(into name: String, file: String, position: Template.Position) throws(TemplateError) {
+        // The chain starts with the root template, which is not an inclusion.
+        guard chain.count <= options.maximumPartialDepth else {
+            throw error(file, position, "partials nest deeper than \(options.maximumPartialDepth) levels: \(describeChain(plus: name))")
+        }
+        chain.append(name)
+    }
+
+    private mutating func ascend() {
+        chain.removeLast()
+    }
+
+    /// `'tutorial.md' > 'a' > 'b' > 'a' > …`: the chain up to its first repeated name.
+    private func describeChain(plus name: String) -> String {
+        var seen: Set<String> = []
+        var shown: [String] = []
+        for entry in chain + [name] {
+            shown.append("'\(entry)'")
+            if !seen.insert(entry).inserted {
+                shown.append("…")
+                break
+            }
+        }
+        return shown.joined(separator: " > ")
+    }
+
+    private func error(_ file: String, _ position: Template.Position, _ message: String) -> TemplateError {
+        TemplateError(file: file, line: position.line, column: position.column, message: message)
+    }
+}
