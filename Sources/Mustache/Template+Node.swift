@@ -1,6 +1,9 @@
 extension Template {
     /// One piece of a parsed template. Parsing resolves everything that does not depend on data
     /// (standalone lines, names split on dots, indentation) so that rendering only walks nodes.
+    ///
+    /// Payloads are classes so that a node is one pointer: rendering recurses once per nesting
+    /// level, and small frames keep deep templates within a 512 KB thread stack.
     enum Node: Sendable {
         case text(Text)
         case variable(Variable)
@@ -20,9 +23,14 @@ extension Template {
     ///
     /// Indentation (of a standalone partial, or of a block moved elsewhere) applies to template
     /// lines, not to the text values print, so each line start is recorded at parse time.
-    struct Text: Sendable {
-        var text: String
-        var lineStarts: [LineStart]
+    final class Text: Sendable {
+        let text: String
+        let lineStarts: [LineStart]
+
+        init(text: String, lineStarts: [LineStart]) {
+            self.text = text
+            self.lineStarts = lineStarts
+        }
     }
 
     /// Where a template line starts inside a ``Text``.
@@ -42,20 +50,34 @@ extension Template {
     }
 
     /// `{{name}}`, `{{{name}}}`, `{{&name}}`, optionally through transforms: `{{cell(name)}}`.
-    struct Variable: Sendable {
-        var name: Name
-        var escapes: Bool
+    final class Variable: Sendable {
+        let name: Name
+        let escapes: Bool
         /// Innermost first.
-        var transforms: [Transform]
-        var position: Position
+        let transforms: [Transform]
+        let position: Position
+
+        init(name: Name, escapes: Bool, transforms: [Transform], position: Position) {
+            self.name = name
+            self.escapes = escapes
+            self.transforms = transforms
+            self.position = position
+        }
     }
 
     /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`.
-    struct Section: Sendable {
-        var name: Name
-        var isInverted: Bool
-        var content: [Node]
-        var position: Position
+    final class Section: Sendable {
+        let name: Name
+        let isInverted: Bool
+        let content: [Node]
+        let position: Position
+
+        init(name: Name, isInverted: Bool, content: [Node], position: Position) {
+            self.name = name
+            self.isInverted = isInverted
+            self.content = content
+            self.position = position
+        }
     }
 
     /// The name in a partial or parent tag: fixed, or `*name` looked up in the context.
@@ -72,34 +94,56 @@ extension Template {
     }
 
     /// `{{>name}}`.
-    struct Partial: Sendable {
-        var name: PartialName
+    final class Partial: Sendable {
+        let name: PartialName
         /// The whitespace before a standalone tag, prepended to every line of the partial; nil inline.
-        var indentation: String?
-        var position: Position
+        let indentation: String?
+        let position: Position
+
+        init(name: PartialName, indentation: String?, position: Position) {
+            self.name = name
+            self.indentation = indentation
+            self.position = position
+        }
     }
 
     /// `{{<name}}{{$block}}…{{/block}}{{/name}}`: a partial whose blocks this tag overrides.
-    struct Parent: Sendable {
-        var name: PartialName
+    final class Parent: Sendable {
+        let name: PartialName
         /// The overriding blocks, in source order (everything else inside a parent is ignored).
-        var blocks: [Block]
-        var indentation: String?
-        var position: Position
+        let blocks: [Block]
+        let indentation: String?
+        let position: Position
+
+        init(name: PartialName, blocks: [Block], indentation: String?, position: Position) {
+            self.name = name
+            self.blocks = blocks
+            self.indentation = indentation
+            self.position = position
+        }
     }
 
     /// `{{$name}}default{{/name}}`: a place a parent's caller may fill.
-    struct Block: Sendable {
-        var name: String
-        var content: [Node]
+    final class Block: Sendable {
+        let name: String
+        let content: [Node]
         /// The opening tag stands alone on its line (alone, or paired with its parent's tag or its
         /// own closing tag); only then is the content re-indented where it lands.
-        var isStandalone: Bool
+        let isStandalone: Bool
         /// The whitespace before a standalone opening tag.
-        var indentation: String
+        let indentation: String
         /// The whitespace common to the content's lines, removed where the block is defined and
         /// replaced by the indentation where it is expanded ("Block reindentation" in the spec).
-        var margin: String
-        var position: Position
+        let margin: String
+        let position: Position
+
+        init(name: String, content: [Node], isStandalone: Bool, indentation: String, margin: String, position: Position) {
+            self.name = name
+            self.content = content
+            self.isStandalone = isStandalone
+            self.indentation = indentation
+            self.margin = margin
+            self.position = position
+        }
     }
 }

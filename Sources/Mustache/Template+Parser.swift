@@ -9,8 +9,8 @@ extension Template {
 
         private let bytes: [UInt8]
         private let file: String
-        /// The byte offset where each line starts.
-        private let lineOffsets: [Int]
+        /// The last position computed, where the next computation continues.
+        private var lastLocated = (offset: 0, position: Template.Position(line: 1, column: 1))
         private var tokens: [Token] = []
         /// For each closing tag, the index of the tag it closes.
         private var openers: [Int] = []
@@ -26,11 +26,6 @@ extension Template {
         init(source: String, file: String) {
             self.bytes = Array(source.utf8)
             self.file = file
-            var offsets = [0]
-            for (offset, byte) in bytes.enumerated() where byte == .newline {
-                offsets.append(offset + 1)
-            }
-            self.lineOffsets = offsets
         }
 
         mutating func parse() throws(TemplateError) -> [Node] {
@@ -76,6 +71,8 @@ extension Template.Parser {
         /// Byte range, delimiters included.
         var start: Int
         var end: Int
+        /// Where the tag starts; tags only (text needs none).
+        var position = Template.Position(line: 0, column: 0)
         /// The tag's content without surrounding whitespace (`*` then the name for dynamic names).
         var content = ""
         var name: Template.Name?
@@ -124,6 +121,7 @@ extension Template.Parser {
             }
             let end = contentEnd + closing.count
             var token = Token(kind: kind, start: tagStart, end: end)
+            token.position = locate(tagStart)
             token.content = normalized(String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self))
             switch kind {
             case .variable, .unescapedVariable:
@@ -222,19 +220,28 @@ extension Template.Parser {
         return (Array(parts[0].utf8), Array(parts[1].utf8))
     }
 
-    /// The first occurrence of `needle` at or after `start`.
+    /// The first occurrence of `needle` at or after `start`; with `stopAtNewline`, only before the
+    /// next line break (delimiters never contain one).
     private func find(_ needle: [UInt8], from start: Int, stopAtNewline: Bool) -> Int? {
-        guard let first = needle.first else { return nil }
+        guard !needle.isEmpty else { return nil }
+        // Knuth-Morris-Pratt: delimiters are the template's own choice and may be long, and a
+        // naive search would then take time proportional to their length at every byte.
+        var fallback = [0]
+        fallback.reserveCapacity(needle.count)
+        var matched = 0
+        for byte in needle.dropFirst() {
+            while matched > 0 && needle[matched] != byte { matched = fallback[matched - 1] }
+            if needle[matched] == byte { matched += 1 }
+            fallback.append(matched)
+        }
+        matched = 0
         var index = start
-        let last = bytes.count - needle.count
-        while index <= last {
+        while index < bytes.count {
             let byte = bytes[index]
-            if byte == first {
-                var matched = 1
-                while matched < needle.count, bytes[index + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return index }
-            }
             if stopAtNewline && byte == .newline { return nil }
+            while matched > 0 && needle[matched] != byte { matched = fallback[matched - 1] }
+            if needle[matched] == byte { matched += 1 }
+            if matched == needle.count { return index - needle.count + 1 }
             index += 1
         }
         return nil
@@ -404,18 +411,18 @@ extension Template.Parser {
             case .text:
                 let (text, indents) = makeText(index)
                 for indent in indents { noteLineIndentation(indent, in: &stack[top]) }
-                if parentOpener == nil, let text { append(text, to: &stack[top].nodes) }
+                if parentOpener == nil, let text { stack[top].nodes.append(.text(text)) }
             case .comment, .setDelimiters:
                 break
             case .variable, .unescapedVariable:
                 guard let name = token.name else { continue }
                 let variable = Template.Variable(
-                    name: name, escapes: token.kind == .variable, transforms: token.transforms, position: position(of: token.start))
+                    name: name, escapes: token.kind == .variable, transforms: token.transforms, position: token.position)
                 stack[top].nodes.append(.variable(variable))
             case .partial:
                 guard let name = token.partialName else { continue }
                 let partial = Template.Partial(
-                    name: name, indentation: isStandalone[index] ? indentation[index] : nil, position: position(of: token.start))
+                    name: name, indentation: isStandalone[index] ? indentation[index] : nil, position: token.position)
                 stack[top].nodes.append(.partial(partial))
             case .section, .invertedSection, .parent, .block:
                 stack.append(OpenSection(opener: index))
@@ -435,7 +442,7 @@ extension Template.Parser {
     /// Turns a finished section into its node in the enclosing one.
     private func close(_ section: OpenSection, into outer: inout OpenSection) throws(TemplateError) {
         let opener = tokens[section.opener]
-        let position = position(of: opener.start)
+        let position = opener.position
         switch opener.kind {
         case .section, .invertedSection:
             guard let name = opener.name else { return }
@@ -505,19 +512,6 @@ extension Template.Parser {
         return (Template.Text(text: text, lineStarts: lineStarts), indents)
     }
 
-    /// Appends text, joining it to text just before (a comment or delimiter change splits text).
-    private func append(_ text: Template.Text, to nodes: inout [Template.Node]) {
-        if case .text(let previous)? = nodes.last {
-            let shift = previous.text.utf8.count
-            let shifted = text.lineStarts.map {
-                Template.LineStart(offset: $0.offset + shift, whitespace: $0.whitespace, isBlank: $0.isBlank)
-            }
-            nodes[nodes.count - 1] = .text(Template.Text(text: previous.text + text.text, lineStarts: previous.lineStarts + shifted))
-        } else {
-            nodes.append(.text(text))
-        }
-    }
-
     private func noteLineIndentation(_ indentation: [UInt8], in section: inout OpenSection) {
         guard let margin = section.margin else {
             section.margin = indentation
@@ -532,26 +526,32 @@ extension Template.Parser {
 // MARK: - Locations
 
 extension Template.Parser {
-    private func position(of offset: Int) -> Template.Position {
-        // The last line start at or before the offset.
-        var low = 0
-        var high = lineOffsets.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineOffsets[middle] <= offset { low = middle } else { high = middle - 1 }
+    /// The position of a byte offset. Tokens ask in increasing order, so each call continues from
+    /// the last answer: columns of a long one-line template cost linear time, not quadratic.
+    private mutating func locate(_ offset: Int) -> Template.Position {
+        if offset < lastLocated.offset {
+            lastLocated = (0, Template.Position(line: 1, column: 1))
         }
-        var column = 1
-        var cursor = lineOffsets[low]
+        var (cursor, position) = lastLocated
         while cursor < offset {
-            // Count Unicode scalars: skip UTF-8 continuation bytes.
-            if bytes[cursor] & 0xC0 != 0x80 { column += 1 }
+            if bytes[cursor] == .newline {
+                position.line += 1
+                position.column = 1
+            } else if bytes[cursor] & 0xC0 != 0x80 {
+                // Count Unicode scalars: UTF-8 continuation bytes are not new columns.
+                position.column += 1
+            }
             cursor += 1
         }
-        return Template.Position(line: low + 1, column: column)
+        lastLocated = (offset, position)
+        return position
     }
 
+    /// An error at a byte offset; errors are rare, so this one counts from the start.
     private func error(at offset: Int, _ message: String) -> TemplateError {
-        let position = position(of: offset)
+        var locator = self
+        locator.lastLocated = (0, Template.Position(line: 1, column: 1))
+        let position = locator.locate(offset)
         return TemplateError(file: file, line: position.line, column: position.column, message: message)
     }
 

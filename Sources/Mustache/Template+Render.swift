@@ -46,6 +46,7 @@ extension Template {
         /// The templates (and overriding blocks, as `$name`) being rendered, outermost first.
         private var chain: [String]
         private var nesting = 0
+        private var steps = 0
         private let library: TemplateLibrary
         private let escaping: Escaping
         private let options: RenderOptions
@@ -61,8 +62,11 @@ extension Template {
         }
 
         mutating func render(_ nodes: [Node], frame: Frame, file: String) throws(TemplateError) {
-            for node in nodes {
-                switch node {
+            // Indexing, not a for-in iterator, saves reference counting on every node.
+            var index = 0
+            while index < nodes.count {
+                defer { index += 1 }
+                switch nodes[index] {
                 case .text(let text):
                     if frame.isIdentity {
                         output += text.text
@@ -70,15 +74,15 @@ extension Template {
                         appendIndented(text, frame: frame)
                     }
                 case .variable(let variable):
-                    try render(variable, file: file)
+                    try renderVariable(variable, file: file)
                 case .section(let section):
-                    try render(section, frame: frame, file: file)
+                    try renderSection(section, frame: frame, file: file)
                 case .partial(let partial):
-                    try render(partial, frame: frame, file: file)
+                    try renderPartial(partial, frame: frame, file: file)
                 case .parent(let parent):
-                    try render(parent, frame: frame, file: file)
+                    try renderParent(parent, frame: frame, file: file)
                 case .block(let block):
-                    try render(block, frame: frame, file: file)
+                    try renderBlock(block, frame: frame, file: file)
                 }
             }
         }
@@ -99,7 +103,8 @@ extension Template.Renderer {
         output += text.text[utf8.index(utf8.startIndex, offsetBy: cursor)...]
     }
 
-    private mutating func render(_ variable: Template.Variable, file: String) throws(TemplateError) {
+    @inline(never)
+    private mutating func renderVariable(_ variable: Template.Variable, file: String) throws(TemplateError) {
         let value = lookup(variable.name)
         let converts = variable.transforms.first == .json
         var text: String
@@ -111,15 +116,18 @@ extension Template.Renderer {
         } else {
             text = try interpolationText(of: value, name: variable.name, file: file, position: variable.position)
         }
-        if variable.transforms.isEmpty {
+        let transforms = variable.transforms.dropFirst(converts ? 1 : 0)
+        guard let outermost = transforms.last else {
             if variable.escapes { escaping.append(text, to: &output) } else { output += text }
             return
         }
         if variable.escapes { text = escaping.escape(text) }
-        for transform in variable.transforms.dropFirst(converts ? 1 : 0) {
-            text = transform.apply(text)
+        for transform in transforms.dropLast() {
+            var transformed = ""
+            transform.apply(text, to: &transformed)
+            text = transformed
         }
-        output += text
+        outermost.apply(text, to: &output)
     }
 
     private func interpolationText(
@@ -140,27 +148,30 @@ extension Template.Renderer {
     /// Resolves a name as the spec says: the first part against the context stack from the top,
     /// the remaining parts against the previous result only.
     private func lookup(_ name: Template.Name) -> MustacheValue? {
-        guard let first = name.components.first else { return contexts.last }
-        var found: MustacheValue?
-        for context in contexts.reversed() {
-            if case .object(let members) = context, let value = members[first] {
-                found = value
-                break
+        let components = name.components
+        guard let first = components.first else { return contexts.last }
+        var index = contexts.count - 1
+        while index >= 0 {
+            if case .object(let members) = contexts[index], let found = members[first] {
+                guard components.count > 1 else { return found }
+                var value = found
+                for component in components.dropFirst() {
+                    guard case .object(let members) = value, let member = members[component] else { return nil }
+                    value = member
+                }
+                return value
             }
+            index -= 1
         }
-        guard var value = found else { return nil }
-        for component in name.components.dropFirst() {
-            guard case .object(let members) = value, let member = members[component] else { return nil }
-            value = member
-        }
-        return value
+        return nil
     }
 }
 
 // MARK: - Sections
 
 extension Template.Renderer {
-    private mutating func render(_ section: Template.Section, frame: Template.Frame, file: String) throws(TemplateError) {
+    @inline(never)
+    private mutating func renderSection(_ section: Template.Section, frame: Template.Frame, file: String) throws(TemplateError) {
         let value = lookup(section.name) ?? .null
         if section.isInverted {
             if !value.isTruthy { try nested(section.content, frame: frame, file: file, position: section.position) }
@@ -170,8 +181,8 @@ extension Template.Renderer {
         case .null, .bool(false):
             return
         case .array(let elements):
-            for element in elements {
-                contexts.append(element)
+            for index in elements.indices {
+                contexts.append(elements[index])
                 try nested(section.content, frame: frame, file: file, position: section.position)
                 contexts.removeLast()
             }
@@ -184,8 +195,9 @@ extension Template.Renderer {
 
     private mutating func nested(_ nodes: [Template.Node], frame: Template.Frame, file: String, position: Template.Position) throws(TemplateError) {
         nesting += 1
-        if nesting > Self.maximumNesting {
-            throw error(file, position, "templates nest deeper than \(Self.maximumNesting) levels")
+        steps += 1
+        if nesting > Self.maximumNesting || steps > options.maximumExpansions || output.utf8.count > options.maximumOutputBytes {
+            throw limitError(file, position)
         }
         try render(nodes, frame: frame, file: file)
         nesting -= 1
@@ -195,13 +207,15 @@ extension Template.Renderer {
 // MARK: - Partials, parents and blocks
 
 extension Template.Renderer {
-    private mutating func render(_ partial: Template.Partial, frame: Template.Frame, file: String) throws(TemplateError) {
+    @inline(never)
+    private mutating func renderPartial(_ partial: Template.Partial, frame: Template.Frame, file: String) throws(TemplateError) {
         guard let template = try resolve(partial.name, kind: "partial", file: file, position: partial.position) else { return }
         let inner = partial.indentation.map { Template.Frame(prefix: frame.indent($0), strip: 0) } ?? .identity
         try include(template, frame: inner, file: file, position: partial.position)
     }
 
-    private mutating func render(_ parent: Template.Parent, frame: Template.Frame, file: String) throws(TemplateError) {
+    @inline(never)
+    private mutating func renderParent(_ parent: Template.Parent, frame: Template.Frame, file: String) throws(TemplateError) {
         guard let template = try resolve(parent.name, kind: "parent", file: file, position: parent.position) else { return }
         let saved = overrides
         // Outer overrides win: the top-level template has the last word ("Multi-level inheritance").
@@ -213,7 +227,8 @@ extension Template.Renderer {
         overrides = saved
     }
 
-    private mutating func render(_ block: Template.Block, frame: Template.Frame, file: String) throws(TemplateError) {
+    @inline(never)
+    private mutating func renderBlock(_ block: Template.Block, frame: Template.Frame, file: String) throws(TemplateError) {
         // Where a standalone block lands, its content takes this indentation: the margin of its
         // default content, or else the indentation of its tag ("Intrinsic indentation" in the spec).
         let landing = block.isStandalone ? frame.indent(block.margin.isEmpty ? block.indentation : block.margin) : nil
@@ -294,6 +309,22 @@ extension Template.Renderer {
         return shown.joined(separator: " > ")
     }
 
+    // Errors are built out of line: string interpolation in a recursive function would grow
+    // every frame of the recursion.
+    @inline(never)
+    private func limitError(_ file: String, _ position: Template.Position) -> TemplateError {
+        if nesting > Self.maximumNesting {
+            return error(file, position, "templates nest deeper than \(Self.maximumNesting) levels")
+        }
+        if steps > options.maximumExpansions {
+            return error(
+                file, position,
+                "render makes more than \(options.maximumExpansions) expansions; a nested section may be finding an outer list again")
+        }
+        return error(file, position, "render output exceeds \(options.maximumOutputBytes) bytes")
+    }
+
+    @inline(never)
     private func error(_ file: String, _ position: Template.Position, _ message: String) -> TemplateError {
         TemplateError(file: file, line: position.line, column: position.column, message: message)
     }

@@ -22,12 +22,12 @@ public enum Transform: String, Sendable, Hashable, CaseIterable {
     /// Converts a value to JSON text.
     case json
 
-    /// Applies a text transform (``cell`` or ``code``); ``json`` works on values, see ``json(_:)``.
-    func apply(_ text: String) -> String {
+    /// Appends `text` transformed to `output` (``json`` quotes text as a JSON string).
+    func apply(_ text: String, to output: inout String) {
         switch self {
-        case .cell: return Transform.tableCell(text)
-        case .code: return Transform.inlineCode(text)
-        case .json: return Transform.json(.string(text))
+        case .cell: Transform.appendTableCell(text, to: &output)
+        case .code: Transform.appendInlineCode(text, to: &output)
+        case .json: output += Transform.json(.string(text))
         }
     }
 }
@@ -36,37 +36,36 @@ public enum Transform: String, Sendable, Hashable, CaseIterable {
 
 extension Transform {
     /// `a | b\nc` becomes `a \| b<br>c`: a pipe would end the cell and a line break the row.
-    static func tableCell(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var start = 0
-        var end = bytes.count
-        // Cells ignore surrounding whitespace anyway; trimming line breaks avoids a dangling `<br>`.
-        while start < end, isTrimmable(bytes[start]) { start += 1 }
-        while end > start, isTrimmable(bytes[end - 1]) { end -= 1 }
-        var output: [UInt8] = []
-        output.reserveCapacity(end - start + 8)
-        var index = start
-        while index < end {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "|"):
-                output.append(UInt8(ascii: "\\"))
-                output.append(byte)
-            case UInt8(ascii: "\r"):
-                output.append(contentsOf: "<br>".utf8)
-                if index + 1 < end, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
-            case UInt8(ascii: "\n"):
-                output.append(contentsOf: "<br>".utf8)
-            default:
-                output.append(byte)
+    static func appendTableCell(_ text: String, to output: inout String) {
+        var bytes = text
+        bytes.withUTF8 { utf8 in
+            var start = 0
+            var end = utf8.count
+            // Cells ignore surrounding whitespace anyway; trimming line breaks avoids a dangling `<br>`.
+            while start < end, isTrimmable(utf8[start]) { start += 1 }
+            while end > start, isTrimmable(utf8[end - 1]) { end -= 1 }
+            // Only ASCII bytes are special, so every cut falls on a character boundary.
+            var segment = start
+            var index = start
+            while index < end {
+                let byte = utf8[index]
+                index += 1
+                guard byte == UInt8(ascii: "|") || byte == .newline || byte == .carriageReturn else { continue }
+                output += text.utf8Slice(segment, index - 1)
+                if byte == UInt8(ascii: "|") {
+                    output += "\\|"
+                } else {
+                    output += "<br>"
+                    if byte == .carriageReturn, index < end, utf8[index] == .newline { index += 1 }
+                }
+                segment = index
             }
-            index += 1
+            output += text.utf8Slice(segment, end)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     private static func isTrimmable(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+        byte == .space || byte == .tab || byte == .newline || byte == .carriageReturn
     }
 }
 
@@ -74,29 +73,34 @@ extension Transform {
 
 extension Transform {
     /// ``a`b`` becomes ``` ``a`b`` ```: the fence must be a backtick run the text does not contain.
-    static func inlineCode(_ text: String) -> String {
-        // CommonMark turns line endings inside code spans into spaces; do it here so cells stay on one row.
-        var body = text
-        if body.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
-            body = body.replacingLineBreaks(with: " ")
-        }
+    static func appendInlineCode(_ text: String, to output: inout String) {
         var longestRun = 0
         var run = 0
-        for byte in body.utf8 {
+        var hasLineBreak = false
+        var allSpaces = true
+        for byte in text.utf8 {
             if byte == UInt8(ascii: "`") {
                 run += 1
                 longestRun = max(longestRun, run)
             } else {
                 run = 0
             }
+            if byte == .newline || byte == .carriageReturn { hasLineBreak = true }
+            if byte != .space { allSpaces = false }
         }
-        let fence = String(repeating: "`", count: longestRun + 1)
+        guard let first = text.utf8.first, let last = text.utf8.last else { return }
+        let fence = longestRun == 0 ? "`" : String(repeating: "`", count: longestRun + 1)
         // A code span strips one space from each end when both ends are spaces, and a backtick at
         // either end would merge with the fence; one space of padding on each side prevents both.
-        guard let first = body.utf8.first, let last = body.utf8.last else { return "" }
-        let allSpaces = body.utf8.allSatisfy { $0 == 0x20 }
-        let pad = first == UInt8(ascii: "`") || last == UInt8(ascii: "`") || (first == 0x20 && last == 0x20 && !allSpaces)
-        return pad ? "\(fence) \(body) \(fence)" : "\(fence)\(body)\(fence)"
+        let pad = first == UInt8(ascii: "`") || last == UInt8(ascii: "`")
+            || ((first == .space || first == .newline || first == .carriageReturn)
+                && (last == .space || last == .newline || last == .carriageReturn) && !allSpaces)
+        output += fence
+        if pad { output += " " }
+        // CommonMark turns line endings inside code spans into spaces; do it here so cells stay on one row.
+        output += hasLineBreak ? text.replacingLineBreaks(with: " ") : text
+        if pad { output += " " }
+        output += fence
     }
 }
 
@@ -164,6 +168,12 @@ extension Transform {
 // MARK: - Helpers
 
 private extension String {
+    /// The text between two UTF-8 offsets that fall on character boundaries.
+    func utf8Slice(_ start: Int, _ end: Int) -> Substring {
+        let utf8 = self.utf8
+        return self[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+    }
+
     /// Replaces `\r\n`, `\n` and `\r` each by `replacement`.
     func replacingLineBreaks(with replacement: String) -> String {
         var output = ""

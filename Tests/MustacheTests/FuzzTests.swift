@@ -1,0 +1,80 @@
+import Mustache
+import XCTest
+
+/// Mutates the spec templates at random, with a fixed seed so that every run sees the same inputs,
+/// and requires that parsing and rendering each one returns or throws: no crash, no hang.
+final class FuzzTests: XCTestCase {
+    /// Pieces of Mustache syntax to splice in, so that mutations reach deep into the parser.
+    private static let fragments = [
+        "{{", "}}", "{{{", "}}}", "{{#a}}", "{{/a}}", "{{^a}}", "{{#list}}", "{{/list}}", "{{>p}}", "{{> * dynamic }}",
+        "{{<p}}", "{{/p}}", "{{$b}}", "{{/b}}", "{{=<% %>=}}", "<%", "%>", "{{=| |=}}", "|", "{{!", "{{.}}",
+        "{{cell(", "{{code(a)}}", "{{json(list)}}", ")", "(", "*", ".", "\n", "\r\n", "  ", "\t", "é", "👩‍💻", "=",
+    ]
+
+    func testMutatedSpecTemplatesParseAndRenderOrThrow() throws {
+        var sources: [String] = []
+        for file in SpecConformanceTests.expectedCaseCounts.keys.sorted() {
+            for specCase in try SpecCase.load(file) {
+                sources.append(specCase.template)
+                sources.append(contentsOf: specCase.partials.values.sorted())
+            }
+        }
+        var random = SplitMix64(seed: 0x5C1_6E4)
+        let context: MustacheValue = [
+            "a": [1, 2], "list": ["x", ["a": "nested"]], "dynamic": "p", "b": true, "text": "<&>|\n",
+        ]
+        var parsed = 0
+        var rendered = 0
+        for _ in 0..<3000 {
+            let source = mutate(sources[Int(random.next() % UInt64(sources.count))], with: &random)
+            guard let template = try? Template(source: source, name: "p") else { continue }
+            parsed += 1
+            // Named 'p', the template includes itself wherever a mutation wrote '{{>p}}' or '{{<p}}'.
+            let library = TemplateLibrary([template])
+            for options in [RenderOptions.spec, .strict] {
+                if (try? library.render("p", context: context, escaping: .html, options: options)) != nil { rendered += 1 }
+            }
+        }
+        // The run must exercise both paths, or it proves nothing.
+        XCTAssertGreaterThan(parsed, 500)
+        XCTAssertGreaterThan(rendered, 500)
+    }
+
+    private func mutate(_ source: String, with random: inout SplitMix64) -> String {
+        var scalars = Array(source.unicodeScalars)
+        for _ in 0...(random.next() % 4) {
+            let position = scalars.isEmpty ? 0 : Int(random.next() % UInt64(scalars.count + 1))
+            switch random.next() % 4 {
+            case 0:
+                let fragment = Self.fragments[Int(random.next() % UInt64(Self.fragments.count))]
+                scalars.insert(contentsOf: fragment.unicodeScalars, at: position)
+            case 1:
+                let length = min(Int(random.next() % 6), scalars.count - position)
+                scalars.removeSubrange(position..<(position + length))
+            case 2:
+                let length = min(Int(random.next() % 12), scalars.count - position)
+                scalars.insert(contentsOf: Array(scalars[position..<(position + length)]), at: position)
+            default:
+                if position < scalars.count { scalars[position] = "{" }
+            }
+        }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
+    }
+}
+
+/// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64).
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
