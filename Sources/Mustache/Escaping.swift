@@ -19,11 +19,11 @@ public enum Escaping: Sendable, Hashable {
 }
 
 extension Escaping {
-    /// Appends `text` to `output`, escaped for this kind of output.
-    func append(_ text: String, to output: inout String) {
+    /// Appends `text` to `output` as UTF-8, escaped for this kind of output.
+    func append(_ text: String, to output: inout [UInt8]) {
         switch self {
         case .none:
-            output += text
+            output.append(contentsOf: text.utf8)
         case .html:
             Escaping.appendHTMLEscaped(text, to: &output)
         }
@@ -35,39 +35,32 @@ extension Escaping {
         case .none:
             return text
         case .html:
-            var output = ""
+            var output: [UInt8] = []
             Escaping.appendHTMLEscaped(text, to: &output)
-            return output
+            return String(decoding: output, as: UTF8.self)
         }
     }
 
-    private static func appendHTMLEscaped(_ text: String, to output: inout String) {
-        let utf8 = text.utf8
-        // Most values need no escaping: one scan, then one append.
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            output += text
-            return
-        }
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            let replacement: String?
-            switch utf8[index] {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22: replacement = "&quot;"
-            case 0x27: replacement = "&#39;"
-            default: replacement = nil
+    private static func appendHTMLEscaped(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            // Most values need no escaping: one scan, then one copy.
+            var start = 0
+            for index in bytes.indices {
+                let replacement: StaticString
+                switch bytes[index] {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                start = index + 1
             }
-            let next = utf8.index(after: index)
-            if let replacement {
-                output += text[start..<index]
-                output += replacement
-                start = next
-            }
-            index = next
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        output += text[start...]
     }
 }

@@ -427,6 +427,8 @@ extension Template.Parser {
             case .section, .invertedSection, .parent, .block:
                 stack.append(OpenSection(opener: index))
             case .close:
+                // Matching guarantees an open section; the guard only keeps the root in place.
+                guard stack.count > 1 else { continue }
                 let closed = stack.removeLast()
                 let outer = stack.count - 1
                 if let margin = closed.margin { noteLineIndentation(margin, in: &stack[outer]) }

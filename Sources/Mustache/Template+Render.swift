@@ -33,13 +33,15 @@ extension Template {
         var frame: Frame
     }
 
-    /// Renders nodes into one growing string; one renderer serves a whole render call.
+    /// Renders nodes into one growing byte buffer; one renderer serves a whole render call.
     struct Renderer {
         /// Sections, partials and blocks may nest this deep in one render, whatever the template
         /// count: recursion stays within even a small thread stack.
         static let maximumNesting = 256
 
-        private(set) var output = ""
+        /// UTF-8 bytes: appending bytes is cheaper than appending strings, and the text is
+        /// decoded once at the end.
+        private(set) var output: [UInt8] = []
         private var contexts: [MustacheValue]
         /// Block overrides in force: the outermost parent tag's blocks win.
         private var overrides: [String: Override] = [:]
@@ -61,6 +63,8 @@ extension Template {
             output.reserveCapacity(16 * 1024)
         }
 
+        /// Renders `nodes`, which come from `file`. The per-kind functions are kept out of line so that
+        /// this recursive loop's frame stays small (see ``maximumNesting``).
         mutating func render(_ nodes: [Node], frame: Frame, file: String) throws(TemplateError) {
             // Indexing, not a for-in iterator, saves reference counting on every node.
             var index = 0
@@ -69,7 +73,7 @@ extension Template {
                 switch nodes[index] {
                 case .text(let text):
                     if frame.isIdentity {
-                        output += text.text
+                        output.append(contentsOf: text.text.utf8)
                     } else {
                         appendIndented(text, frame: frame)
                     }
@@ -94,13 +98,14 @@ extension Template {
 extension Template.Renderer {
     private mutating func appendIndented(_ text: Template.Text, frame: Template.Frame) {
         let utf8 = text.text.utf8
-        var cursor = 0
+        var cursor = utf8.startIndex
         for line in text.lineStarts {
-            output += text.text[utf8.index(utf8.startIndex, offsetBy: cursor)..<utf8.index(utf8.startIndex, offsetBy: line.offset)]
-            if !line.isBlank { output += frame.prefix }
-            cursor = line.offset + min(frame.strip, line.whitespace)
+            let lineStart = utf8.index(utf8.startIndex, offsetBy: line.offset)
+            output.append(contentsOf: utf8[cursor..<lineStart])
+            if !line.isBlank { output.append(contentsOf: frame.prefix.utf8) }
+            cursor = utf8.index(lineStart, offsetBy: min(frame.strip, line.whitespace))
         }
-        output += text.text[utf8.index(utf8.startIndex, offsetBy: cursor)...]
+        output.append(contentsOf: utf8[cursor...])
     }
 
     @inline(never)
@@ -118,14 +123,14 @@ extension Template.Renderer {
         }
         let transforms = variable.transforms.dropFirst(converts ? 1 : 0)
         guard let outermost = transforms.last else {
-            if variable.escapes { escaping.append(text, to: &output) } else { output += text }
+            if variable.escapes { escaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
             return
         }
         if variable.escapes { text = escaping.escape(text) }
         for transform in transforms.dropLast() {
-            var transformed = ""
+            var transformed: [UInt8] = []
             transform.apply(text, to: &transformed)
-            text = transformed
+            text = String(decoding: transformed, as: UTF8.self)
         }
         outermost.apply(text, to: &output)
     }
@@ -196,7 +201,7 @@ extension Template.Renderer {
     private mutating func nested(_ nodes: [Template.Node], frame: Template.Frame, file: String, position: Template.Position) throws(TemplateError) {
         nesting += 1
         steps += 1
-        if nesting > Self.maximumNesting || steps > options.maximumExpansions || output.utf8.count > options.maximumOutputBytes {
+        if nesting > Self.maximumNesting || steps > options.maximumExpansions || output.count > options.maximumOutputBytes {
             throw limitError(file, position)
         }
         try render(nodes, frame: frame, file: file)
@@ -243,7 +248,7 @@ extension Template.Renderer {
             inner = Template.Frame(prefix: landing ?? "", strip: written.margin.utf8.count)
         } else if let landing {
             // Inline content starts mid-line, where no line start will add the indentation.
-            if !written.content.isEmpty { output += landing }
+            if !written.content.isEmpty { output.append(contentsOf: landing.utf8) }
             inner = Template.Frame(prefix: landing, strip: 0)
         } else {
             inner = override.frame

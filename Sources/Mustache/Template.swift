@@ -34,6 +34,6 @@ public struct Template: Sendable {
     ) throws(TemplateError) -> String {
         var renderer = Renderer(context: context, library: library, escaping: escaping, options: options, root: name)
         try renderer.render(nodes, frame: .identity, file: file)
-        return renderer.output
+        return String(decoding: renderer.output, as: UTF8.self)
     }
 }

@@ -13,7 +13,7 @@
 /// | --- | --- | --- |
 /// | `cell(x)` | a Markdown table cell | trims surrounding whitespace and line breaks, escapes `\|` as `\\|`, turns each line break (`\r\n`, `\n`, `\r`) into `<br>` |
 /// | `code(x)` | inline code in Markdown | wraps in a backtick fence longer than any backtick run inside, padding with spaces where CommonMark would otherwise eat a backtick or a space; line breaks become spaces; empty text stays empty |
-/// | `json(x)` | JSON output | the value as compact JSON (strings quoted and escaped, objects with sorted keys, a missing name as `null`); must be innermost |
+/// | `json(x)` | JSON output | the value as compact JSON (strings quoted and escaped, objects with sorted keys, a missing name as `null` unless variables are strict); must be innermost |
 public enum Transform: String, Sendable, Hashable, CaseIterable {
     /// Makes text safe inside a GitHub-flavoured Markdown table cell.
     case cell
@@ -23,11 +23,11 @@ public enum Transform: String, Sendable, Hashable, CaseIterable {
     case json
 
     /// Appends `text` transformed to `output` (``json`` quotes text as a JSON string).
-    func apply(_ text: String, to output: inout String) {
+    func apply(_ text: String, to output: inout [UInt8]) {
         switch self {
         case .cell: Transform.appendTableCell(text, to: &output)
         case .code: Transform.appendInlineCode(text, to: &output)
-        case .json: output += Transform.json(.string(text))
+        case .json: output.append(contentsOf: Transform.json(.string(text)).utf8)
         }
     }
 }
@@ -36,31 +36,31 @@ public enum Transform: String, Sendable, Hashable, CaseIterable {
 
 extension Transform {
     /// `a | b\nc` becomes `a \| b<br>c`: a pipe would end the cell and a line break the row.
-    static func appendTableCell(_ text: String, to output: inout String) {
-        var bytes = text
-        bytes.withUTF8 { utf8 in
+    static func appendTableCell(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
             var start = 0
             var end = utf8.count
             // Cells ignore surrounding whitespace anyway; trimming line breaks avoids a dangling `<br>`.
             while start < end, isTrimmable(utf8[start]) { start += 1 }
             while end > start, isTrimmable(utf8[end - 1]) { end -= 1 }
-            // Only ASCII bytes are special, so every cut falls on a character boundary.
             var segment = start
             var index = start
             while index < end {
                 let byte = utf8[index]
                 index += 1
                 guard byte == UInt8(ascii: "|") || byte == .newline || byte == .carriageReturn else { continue }
-                output += text.utf8Slice(segment, index - 1)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[segment..<(index - 1)]))
                 if byte == UInt8(ascii: "|") {
-                    output += "\\|"
+                    output.append(UInt8(ascii: "\\"))
+                    output.append(byte)
                 } else {
-                    output += "<br>"
+                    output.append(contentsOf: "<br>".utf8)
                     if byte == .carriageReturn, index < end, utf8[index] == .newline { index += 1 }
                 }
                 segment = index
             }
-            output += text.utf8Slice(segment, end)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[segment..<end]))
         }
     }
 
@@ -73,34 +73,42 @@ extension Transform {
 
 extension Transform {
     /// ``a`b`` becomes ``` ``a`b`` ```: the fence must be a backtick run the text does not contain.
-    static func appendInlineCode(_ text: String, to output: inout String) {
-        var longestRun = 0
-        var run = 0
-        var hasLineBreak = false
-        var allSpaces = true
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "`") {
-                run += 1
-                longestRun = max(longestRun, run)
-            } else {
-                run = 0
+    static func appendInlineCode(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            guard let first = utf8.first, let last = utf8.last else { return }
+            var longestRun = 0
+            var run = 0
+            var allSpaces = true
+            var hasLineBreak = false
+            for byte in utf8 {
+                if byte == .newline || byte == .carriageReturn { hasLineBreak = true }
+                if byte == UInt8(ascii: "`") {
+                    run += 1
+                    longestRun = max(longestRun, run)
+                } else {
+                    run = 0
+                }
+                if byte != .space { allSpaces = false }
             }
-            if byte == .newline || byte == .carriageReturn { hasLineBreak = true }
-            if byte != .space { allSpaces = false }
+            let isSpace = { (byte: UInt8) in byte == .space || byte == .newline || byte == .carriageReturn }
+            // A code span strips one space from each end when both ends are spaces, and a backtick at
+            // either end would merge with the fence; one space of padding on each side prevents both.
+            let pad = first == UInt8(ascii: "`") || last == UInt8(ascii: "`") || (isSpace(first) && isSpace(last) && !allSpaces)
+            output.append(contentsOf: repeatElement(UInt8(ascii: "`"), count: longestRun + 1))
+            if pad { output.append(.space) }
+            // CommonMark turns line endings inside code spans into spaces; do it here so cells stay on one row.
+            var index = hasLineBreak ? 0 : utf8.count
+            if !hasLineBreak { output.append(contentsOf: utf8) }
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte == .carriageReturn, index + 1 < utf8.count, utf8[index + 1] == .newline { index += 1 }
+                output.append(byte == .newline || byte == .carriageReturn ? .space : byte)
+                index += 1
+            }
+            if pad { output.append(.space) }
+            output.append(contentsOf: repeatElement(UInt8(ascii: "`"), count: longestRun + 1))
         }
-        guard let first = text.utf8.first, let last = text.utf8.last else { return }
-        let fence = longestRun == 0 ? "`" : String(repeating: "`", count: longestRun + 1)
-        // A code span strips one space from each end when both ends are spaces, and a backtick at
-        // either end would merge with the fence; one space of padding on each side prevents both.
-        let pad = first == UInt8(ascii: "`") || last == UInt8(ascii: "`")
-            || ((first == .space || first == .newline || first == .carriageReturn)
-                && (last == .space || last == .newline || last == .carriageReturn) && !allSpaces)
-        output += fence
-        if pad { output += " " }
-        // CommonMark turns line endings inside code spans into spaces; do it here so cells stay on one row.
-        output += hasLineBreak ? text.replacingLineBreaks(with: " ") : text
-        if pad { output += " " }
-        output += fence
     }
 }
 
@@ -162,34 +170,5 @@ extension Transform {
             }
         }
         output += "\""
-    }
-}
-
-// MARK: - Helpers
-
-private extension String {
-    /// The text between two UTF-8 offsets that fall on character boundaries.
-    func utf8Slice(_ start: Int, _ end: Int) -> Substring {
-        let utf8 = self.utf8
-        return self[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
-    }
-
-    /// Replaces `\r\n`, `\n` and `\r` each by `replacement`.
-    func replacingLineBreaks(with replacement: String) -> String {
-        var output = ""
-        var previousWasCR = false
-        for scalar in unicodeScalars {
-            if scalar == "\n" && previousWasCR {
-                previousWasCR = false
-                continue
-            }
-            previousWasCR = scalar == "\r"
-            if scalar == "\n" || scalar == "\r" {
-                output += replacement
-            } else {
-                output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
     }
 }
