@@ -14,7 +14,7 @@ extension TemplateLibrary {
         var templates: [Template] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw TemplateLoadError([TemplateError(file: displayRoot, line: 0, column: 0, message: "no template directory here")])
+            throw TemplateLoadError([TemplateError(file: displayRoot, line: 0, column: 0, message: "no such directory")])
         }
         for relativePath in Self.templatePaths(under: directory, errors: &errors, displayRoot: displayRoot) {
             let file = displayRoot.isEmpty ? relativePath : (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/") + relativePath

@@ -40,6 +40,23 @@ final class FuzzTests: XCTestCase {
         XCTAssertGreaterThan(rendered, 500)
     }
 
+    /// Inputs that a quadratic algorithm would turn into a hang: each must finish promptly.
+    func testPathologicalInputsFinish() throws {
+        // One long line of many tags: columns are counted incrementally, not from the line start.
+        let tags = String(repeating: "{{a}}{{! c }}", count: 20_000)
+        XCTAssertEqual(try Template(source: tags, name: "t").render(["a": "x"], escaping: .none), String(repeating: "x", count: 20_000))
+        XCTAssertEqual(
+            (try? Template(source: tags + "{{#open}}", name: "t")).map { _ in "parsed" } ?? "error",
+            "error")
+        // Long delimiters chosen by the template: the search is linear in the text, whatever their length.
+        let delimiter = String(repeating: "<", count: 5_000)
+        let closing = String(repeating: ">", count: 5_000)
+        let source = "{{=\(delimiter) \(closing)=}}" + String(repeating: "\(delimiter)a\(closing)" + String(repeating: "<", count: 4_999) + "!", count: 20)
+        XCTAssertEqual(try Template(source: source, name: "t").render(["a": "x"], escaping: .none).count, 20 * 5_001)
+        // Thousands of unclosed openings fail at once.
+        XCTAssertThrowsError(try Template(source: String(repeating: "{{", count: 100_000), name: "t"))
+    }
+
     private func mutate(_ source: String, with random: inout SplitMix64) -> String {
         var scalars = Array(source.unicodeScalars)
         for _ in 0...(random.next() % 4) {
@@ -61,20 +78,5 @@ final class FuzzTests: XCTestCase {
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars)
         return String(result)
-    }
-}
-
-/// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64).
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

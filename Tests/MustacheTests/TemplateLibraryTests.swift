@@ -50,7 +50,7 @@ final class TemplateLibraryTests: XCTestCase {
                 """)
         }
         XCTAssertThrowsError(try TemplateLibrary(directory: URL(fileURLWithPath: "Missing", relativeTo: root))) { error in
-            XCTAssertEqual("\(error)", "Missing: error: no template directory here")
+            XCTAssertEqual("\(error)", "Missing: error: no such directory")
         }
     }
 
