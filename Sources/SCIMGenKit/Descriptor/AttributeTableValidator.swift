@@ -1,0 +1,102 @@
+/// Checks the rows of one attribute table against the SCIM catalog and the vendor's extensions.
+struct AttributeTableValidator {
+    let resource: SCIMResource
+    let table: AttributeTable
+    let extensions: [SCIMSchemaDefinition]
+    let vendor: VendorDescriptor
+
+    var name: String { resource == .user ? "user" : "group" }
+
+    func validate() -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var seen: [String: AttributeMapping] = [:]
+        var priorities: [Int: AttributeMapping] = [:]
+        for row in table.attributes {
+            let at = row.origin.location ?? vendor.origin.location
+            guard let path = Self.parse(row.path, origin: row.origin, vendor: vendor, into: &found) else { continue }
+            let key = path.description.lowercased()
+            if let first = seen[key] {
+                found.append(
+                    Diagnostic(
+                        .error,
+                        "duplicate \(name) attribute '\(row.path)'; the first row is on line \(first.origin.location?.line ?? 0)",
+                        at: at))
+                continue
+            }
+            seen[key] = row
+            switch SCIMCatalog.resolve(path, resource: resource, extensions: extensions) {
+            case .failure(let problem):
+                found.append(Diagnostic(.error, problem.message, at: at))
+            case .success(let resolved):
+                if !resolved.acceptsTableType(row.type.rawValue) {
+                    found.append(
+                        Diagnostic(
+                            .error,
+                            "'\(row.path)' is \(article(Self.tableTypeName(resolved))) \(Self.tableTypeName(resolved)) in \(resolved.schema.map { SCIMURN.abbreviated($0.id) } ?? "the common attributes"), not \(article(row.type.rawValue)) \(row.type.rawValue); write \"type\": \"\(Self.tableTypeName(resolved))\"",
+                            at: at))
+                }
+            }
+            if let priority = row.matching {
+                if !row.filterable {
+                    found.append(
+                        Diagnostic(
+                            .error,
+                            "'\(row.path)' is used for matching but is not filterable; Entra finds existing \(name)s by filtering on it, so add \"filterable\": true",
+                            at: at))
+                }
+                if let other = priorities[priority] {
+                    found.append(
+                        Diagnostic(
+                            .error,
+                            "'\(row.path)' has matching precedence \(priority), as '\(other.path)' does; give each matching attribute its own precedence",
+                            at: at))
+                } else {
+                    priorities[priority] = row
+                }
+            }
+            if let fieldRef = row.fieldRef, fieldRef.contains(where: \.isNewline) {
+                found.append(Diagnostic(.error, "field ref of '\(row.path)' must be one line", at: at))
+            }
+        }
+        return found
+    }
+
+    /// The type an attribute table should give a resolved path: Entra's "Reference" for complex references.
+    static func tableTypeName(_ resolved: ResolvedAttribute) -> String {
+        if resolved.type == .complex, resolved.acceptsTableType("Reference") { return "Reference" }
+        return resolved.type.displayName
+    }
+
+    /// Parses a path, reporting a syntax error at the exact character.
+    static func parse(_ text: String, origin: Origin, vendor: VendorDescriptor, into found: inout [Diagnostic])
+        -> AttributePath?
+    {
+        do {
+            return try AttributePath(parsing: text)
+        } catch {
+            var at = origin.location ?? vendor.origin.location
+            // The location is the opening quote of the JSON string; offsets count from its first character.
+            if at != nil, !text.contains("\\"), !text.contains("\"") { at!.column += 1 + error.offset }
+            found.append(Diagnostic(.error, "attribute path '\(text)' does not parse: \(error.message)", at: at))
+            return nil
+        }
+    }
+
+    /// Checks a path that is not a table row, such as a custom field mapping.
+    static func checkPath(
+        _ text: String, resource: SCIMResource, extensions: [SCIMSchemaDefinition], origin: Origin, vendor: VendorDescriptor
+    ) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        guard let path = parse(text, origin: origin, vendor: vendor, into: &found) else { return found }
+        if case .failure(let problem) = SCIMCatalog.resolve(path, resource: resource, extensions: extensions) {
+            found.append(Diagnostic(.error, problem.message, at: origin.location ?? vendor.origin.location))
+        }
+        return found
+    }
+}
+
+/// "a" or "an" before a type name.
+func article(_ word: String) -> String {
+    guard let first = word.lowercased().first else { return "a" }
+    return "aeiou".contains(first) ? "an" : "a"
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Checks a decoded descriptor against the SCIM catalog and its own consistency: attribute
+/// paths that exist, types that agree with the schema, no duplicate rows, matching attributes
+/// that are filterable, safe screenshot paths.
+public enum DescriptorValidator {
+    /// Every semantic problem of one descriptor.
+    public static func validate(_ d: VendorDescriptor) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        func error(_ message: String, _ origin: Origin?) {
+            found.append(Diagnostic(.error, message, at: origin?.location ?? d.origin.location))
+        }
+        func warning(_ message: String, _ origin: Origin?) {
+            found.append(Diagnostic(.warning, message, at: origin?.location ?? d.origin.location))
+        }
+
+        // Front matter.
+        if let date = d.learn.date, !isLearnDate(date) {
+            error("'learn.date' must be a date written MM/DD/YYYY, as ms.date is, not '\(date)'", nil)
+        }
+        if let asset = d.learn.assetId, UUID(uuidString: asset) == nil {
+            error("'learn.assetId' must be a GUID such as '1b4993b3-7fb1-4128-a399-3bad8e26559f', not '\(asset)'", nil)
+        }
+        for (key, url) in [("website", d.website), ("scim.baseURL", d.service.baseURL)] {
+            if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+                error("'\(key)' must be an http or https URL, not '\(url)'", nil)
+            }
+        }
+
+        // Capabilities against tables.
+        if d.capabilities.groups && d.groups == nil {
+            error("'capabilities.groups' is true but there is no 'groups' table; add the group attributes or set it to false", nil)
+        }
+        if !d.capabilities.groups && d.groups != nil {
+            error("there is a 'groups' table but 'capabilities.groups' is false; set it to true or remove the table", nil)
+        }
+        if d.service.authenticationSchemes.count > 1 && d.service.authenticationSchemes.filter(\.primary).count != 1 {
+            error("'scim.authenticationSchemes' must mark exactly one scheme as primary", nil)
+        }
+        if d.credentials.steps.isEmpty {
+            error("'credentials.steps' is empty; say how an administrator obtains the Tenant URL and Secret Token", nil)
+        }
+
+        // Screenshots stay inside the vendor's folder.
+        var shots = d.credentials.steps.compactMap(\.screenshot)
+        shots += d.provisioningScreenshots.sorted { $0.key < $1.key }.map(\.value)
+        for shot in shots {
+            if let problem = RelativePath.problem(shot.path) {
+                error("screenshot path '\(shot.path)' \(problem); use a relative path inside the vendor's folder", shot.origin)
+            }
+        }
+
+        // Attribute tables.
+        let extensions = d.extensions.map(\.schemaDefinition)
+        found += AttributeTableValidator(resource: .user, table: d.users, extensions: extensions, vendor: d).validate()
+        if let groups = d.groups {
+            found += AttributeTableValidator(resource: .group, table: groups, extensions: extensions, vendor: d).validate()
+            if !groups.attributes.contains(where: { $0.path.lowercased() == "displayname" }) {
+                error("the group table has no 'displayName' row; Entra matches groups on it", nil)
+            }
+        }
+        found += ExtensionValidator.validate(d)
+        if let custom = d.customFieldMappings {
+            for allowed in custom.allowedAttributes {
+                found += AttributeTableValidator.checkPath(
+                    allowed.path, resource: .user, extensions: extensions, origin: allowed.origin, vendor: d)
+            }
+        }
+        return found
+    }
+
+    /// `MM/DD/YYYY` with a real month and day.
+    static func isLearnDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
+            let month = Int(parts[0]), let day = Int(parts[1]), let year = Int(parts[2]),
+            (1...12).contains(month), (1900...2999).contains(year)
+        else { return false }
+        let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...days[month - 1]).contains(day)
+    }
+}
+
+/// Checks that a relative path in a descriptor cannot lead out of its folder.
+public enum RelativePath {
+    /// Why `path` is unsafe, or nil when it is a plain relative path.
+    public static func problem(_ path: String) -> String? {
+        if path.isEmpty { return "is empty" }
+        if path.hasPrefix("/") || path.hasPrefix("~") { return "is absolute" }
+        if path.contains("\\") { return "contains a backslash" }
+        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "contains a control character"
+        }
+        if let colon = path.firstIndex(of: ":"), !path[..<colon].contains("/") { return "is a URL or drive path" }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains("..") { return "leaves the vendor folder with '..'" }
+        if segments.contains("") { return "has an empty segment" }
+        return nil
+    }
+}

@@ -1,0 +1,56 @@
+/// Checks vendor extension schemas: URNs, unique names, sensible sub-attributes, and whether
+/// Entra can provision each attribute from a non-gallery app.
+enum ExtensionValidator {
+    static func validate(_ d: VendorDescriptor) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var ids: Set<String> = []
+        let standard = Set(SCIMCatalog.schemas.map { $0.id.lowercased() })
+        for schema in d.extensions {
+            let at = schema.origin.location
+            if !schema.id.lowercased().hasPrefix("urn:") || schema.id.contains(" ") {
+                found.append(Diagnostic(.error, "extension id '\(schema.id)' must be a URN such as 'urn:ietf:params:scim:schemas:extension:<name>:2.0:User'", at: at))
+            }
+            if standard.contains(schema.id.lowercased()) {
+                found.append(Diagnostic(.error, "extension id '\(schema.id)' is a standard RFC 7643 schema; scimgen knows it already, so remove the declaration", at: at))
+            }
+            if !ids.insert(schema.id.lowercased()).inserted {
+                found.append(Diagnostic(.error, "extension '\(schema.id)' is declared twice", at: at))
+            }
+            found += check(schema.attributes, in: schema, depth: 0, gallery: d.gallery)
+        }
+        return found
+    }
+
+    private static func check(_ attributes: [ExtensionAttribute], in schema: ExtensionSchema, depth: Int, gallery: Bool) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var names: Set<String> = []
+        for attribute in attributes {
+            let at = attribute.origin.location
+            if !names.insert(attribute.name.lowercased()).inserted {
+                found.append(Diagnostic(.error, "attribute '\(attribute.name)' is declared twice in '\(schema.id)'", at: at))
+            }
+            if let first = attribute.name.unicodeScalars.first,
+                !(("a"..."z").contains(first) || ("A"..."Z").contains(first))
+                    || !attribute.name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" || $0 == "$" })
+            {
+                found.append(Diagnostic(.error, "attribute name '\(attribute.name)' must start with a letter and hold only letters, digits, '_', '-' and '$' (RFC 7643 section 2.1)", at: at))
+            }
+            if attribute.type == .complex {
+                if depth > 0 {
+                    found.append(Diagnostic(.error, "'\(attribute.name)' is complex inside a complex attribute; RFC 7643 section 2.3.8 allows one level", at: at))
+                }
+                if attribute.subAttributes.isEmpty {
+                    found.append(Diagnostic(.error, "complex attribute '\(attribute.name)' has no 'subAttributes'", at: at))
+                }
+            } else if !attribute.subAttributes.isEmpty {
+                found.append(Diagnostic(.error, "'\(attribute.name)' has sub-attributes but is \(article(attribute.type.rawValue)) \(attribute.type.rawValue); make it Complex", at: at))
+            }
+            if depth == 0 && !gallery && (attribute.multiValued || attribute.type == .complex || attribute.type == .reference) {
+                let kind = attribute.multiValued ? "multi-valued" : attribute.type == .complex ? "complex" : "a reference"
+                found.append(Diagnostic(.warning, "extension attribute '\(attribute.name)' is \(kind); Entra provisions such vendor extension attributes only from gallery apps, not from a non-gallery SCIM app like this one (\"gallery\": false)", at: at))
+            }
+            found += check(attribute.subAttributes, in: schema, depth: depth + 1, gallery: gallery)
+        }
+        return found
+    }
+}

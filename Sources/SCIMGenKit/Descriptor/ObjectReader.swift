@@ -1,0 +1,234 @@
+/// Reads one JSON object of a descriptor strictly: every key known, every value of the
+/// right type, every problem recorded with its location rather than thrown at the first.
+final class ObjectReader {
+    /// The object's members; nil when the node was not an object (already reported).
+    let members: [JSONMember]
+    /// The node itself, for locating "missing key" messages.
+    let node: JSONNode
+    /// A dotted path for messages, such as `users.attributes[2]`; empty at the top.
+    let context: String
+    /// Where diagnostics go.
+    let sink: DiagnosticSink
+    private var read: Set<String> = []
+
+    init(_ node: JSONNode, context: String, sink: DiagnosticSink) {
+        self.node = node
+        self.context = context
+        self.sink = sink
+        if case .object(let members) = node.value {
+            self.members = members
+            reportDuplicates()
+        } else {
+            self.members = []
+            sink.error("\(Self.describe(context)) must be an object, not \(node.kindDescription)", at: node)
+        }
+    }
+
+    /// Whether the node was an object at all.
+    var isObject: Bool {
+        if case .object = node.value { return true }
+        return false
+    }
+
+    /// The value of `key`, marking the key as known.
+    func value(_ key: String) -> JSONNode? {
+        read.insert(key)
+        return members.first { $0.key == key }?.value
+    }
+
+    /// Whether the object has `key`.
+    func has(_ key: String) -> Bool { members.contains { $0.key == key } }
+
+    func path(_ key: String) -> String { context.isEmpty ? key : "\(context).\(key)" }
+
+    // MARK: - Typed accessors
+
+    func string(_ key: String, required: Bool = false, nonEmpty: Bool = true) -> String? {
+        guard let node = present(key, required: required) else { return nil }
+        guard case .string(let text) = node.value else {
+            typeError(key, expected: "a string", node)
+            return nil
+        }
+        if nonEmpty && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            sink.error("'\(path(key))' must not be empty", at: node)
+            return nil
+        }
+        return text
+    }
+
+    func bool(_ key: String, required: Bool = false) -> Bool? {
+        guard let node = present(key, required: required) else { return nil }
+        guard case .bool(let flag) = node.value else {
+            typeError(key, expected: "a boolean (true or false)", node)
+            return nil
+        }
+        return flag
+    }
+
+    func integer(_ key: String, required: Bool = false, range: ClosedRange<Int> = 0...Int(Int32.max)) -> Int? {
+        guard let node = present(key, required: required) else { return nil }
+        guard case .number(let literal) = node.value else {
+            typeError(key, expected: "an integer", node)
+            return nil
+        }
+        guard let number = Int(literal), range.contains(number) else {
+            sink.error(
+                "'\(path(key))' must be an integer from \(range.lowerBound) to \(range.upperBound), not \(literal)",
+                at: node)
+            return nil
+        }
+        return number
+    }
+
+    func array(_ key: String, required: Bool = false) -> [JSONNode]? {
+        guard let node = present(key, required: required) else { return nil }
+        guard case .array(let items) = node.value else {
+            typeError(key, expected: "an array", node)
+            return nil
+        }
+        return items
+    }
+
+    func object(_ key: String, required: Bool = false) -> ObjectReader? {
+        guard let node = present(key, required: required) else { return nil }
+        guard case .object = node.value else {
+            typeError(key, expected: "an object", node)
+            return nil
+        }
+        return ObjectReader(node, context: path(key), sink: sink)
+    }
+
+    /// A string that must be one of a closed set of values.
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false, as: T.Type) -> T?
+    where T.RawValue == String {
+        guard let node = present(key, required: required) else { return nil }
+        guard case .string(let text) = node.value else {
+            typeError(key, expected: "a string", node)
+            return nil
+        }
+        if let value = T(rawValue: text) { return value }
+        let names = T.allCases.map(\.rawValue)
+        var message = "'\(path(key))' must be one of \(names.map { "'\($0)'" }.joined(separator: ", ")), not '\(text)'"
+        if let guess = Suggestion.closest(to: text, in: names) { message += "; did you mean '\(guess)'?" }
+        sink.error(message, at: node)
+        return nil
+    }
+
+    /// An array of strings.
+    func strings(_ key: String) -> [String] {
+        guard let items = array(key) else { return [] }
+        var result: [String] = []
+        for (index, item) in items.enumerated() {
+            guard case .string(let text) = item.value else {
+                sink.error("'\(path(key))[\(index)]' must be a string, not \(item.kindDescription)", at: item)
+                continue
+            }
+            result.append(text)
+        }
+        return result
+    }
+
+    /// Each element of an array of objects, read by `body`.
+    func objects<T>(_ key: String, required: Bool = false, _ body: (ObjectReader) -> T?) -> [T] {
+        guard let items = array(key, required: required) else { return [] }
+        var result: [T] = []
+        for (index, item) in items.enumerated() {
+            let reader = ObjectReader(item, context: "\(path(key))[\(index)]", sink: sink)
+            guard reader.isObject else { continue }
+            if let value = body(reader) { result.append(value) }
+            reader.finish()
+        }
+        return result
+    }
+
+    /// Reports every key nobody asked for, with a did-you-mean among the known ones.
+    /// `$comment` and `$schema` are always allowed: editors and JSON Schema use them.
+    func finish() {
+        for member in members where !read.contains(member.key) && member.key != "$comment" {
+            if member.key == "$schema" && context.isEmpty { continue }
+            var message = "unknown key '\(member.key)'"
+            if !context.isEmpty { message += " in '\(context)'" }
+            if let guess = Suggestion.closest(to: member.key, in: Array(read)) {
+                message += "; did you mean '\(guess)'?"
+            }
+            sink.error(message, line: member.keyLine, column: member.keyColumn)
+        }
+    }
+
+    // MARK: - Private
+
+    private func present(_ key: String, required: Bool) -> JSONNode? {
+        guard let node = value(key) else {
+            if required && isObject {
+                sink.error("\(Self.describe(context)) is missing required key '\(key)'", at: self.node)
+            }
+            return nil
+        }
+        if case .null = node.value {
+            if required { sink.error("'\(path(key))' must not be null", at: node) }
+            return nil
+        }
+        return node
+    }
+
+    private func typeError(_ key: String, expected: String, _ node: JSONNode) {
+        sink.error("'\(path(key))' must be \(expected), not \(node.kindDescription)", at: node)
+    }
+
+    private func reportDuplicates() {
+        var seen: [String: JSONMember] = [:]
+        for member in members {
+            if let first = seen[member.key] {
+                sink.error(
+                    "duplicate key '\(member.key)'; the first is on line \(first.keyLine)",
+                    line: member.keyLine, column: member.keyColumn)
+            } else {
+                seen[member.key] = member
+            }
+        }
+    }
+
+    private static func describe(_ context: String) -> String {
+        context.isEmpty ? "the descriptor" : "'\(context)'"
+    }
+}
+
+/// Collects the diagnostics of one file.
+final class DiagnosticSink {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    func error(_ message: String, at node: JSONNode) {
+        add(.error, message, line: node.line, column: node.column)
+    }
+
+    func warning(_ message: String, at node: JSONNode) {
+        add(.warning, message, line: node.line, column: node.column)
+    }
+
+    func error(_ message: String, line: Int, column: Int) { add(.error, message, line: line, column: column) }
+
+    func add(_ severity: Diagnostic.Severity, _ message: String, line: Int, column: Int) {
+        diagnostics.append(Diagnostic(severity, message, at: SourceLocation(file: file, line: line, column: column)))
+    }
+
+    func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    func location(_ node: JSONNode) -> SourceLocation { SourceLocation(file: file, line: node.line, column: node.column) }
+}
+
+extension JSONNode {
+    /// "a string", "an object": how messages name what was found.
+    var kindDescription: String {
+        switch value {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}

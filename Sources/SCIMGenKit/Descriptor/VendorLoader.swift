@@ -1,0 +1,151 @@
+import Foundation
+
+/// The bytes of one descriptor file, before parsing.
+public struct VendorSource: Hashable, Sendable {
+    /// The vendor id: its folder name.
+    public var id: String
+    /// The path for messages, such as `Vendors/lusid/vendor.json`.
+    public var file: String
+    /// The file's bytes.
+    public var bytes: [UInt8]
+
+    /// Creates a source.
+    public init(id: String, file: String, bytes: [UInt8]) {
+        self.id = id
+        self.file = file
+        self.bytes = bytes
+    }
+}
+
+/// Every descriptor read from a folder, and every problem found on the way.
+public struct VendorSet: Sendable {
+    /// The descriptors that could be read, sorted by id.
+    public var vendors: [VendorDescriptor]
+    /// Every diagnostic, sorted by file and position.
+    public var diagnostics: [Diagnostic]
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Finds and reads `Vendors/<id>/vendor.json` files.
+public enum VendorLoader {
+    /// The name of a descriptor inside its vendor folder.
+    public static let descriptorName = "vendor.json"
+    /// Descriptors larger than this are refused before parsing.
+    public static let maxDescriptorBytes = 4 << 20
+
+    /// Whether `id` is a safe vendor id: a lowercase slug such as `lucid-all-products`.
+    public static func isValidID(_ id: String) -> Bool {
+        guard (1...64).contains(id.utf8.count), !id.hasPrefix("-"), !id.hasSuffix("-"), !id.contains("--") else {
+            return false
+        }
+        return id.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+    }
+
+    /// Reads every vendor folder under `directory` (or only `ids`), checks ids and parses each descriptor.
+    ///
+    /// - Parameter display: how the folder is named in messages, such as `Vendors`.
+    public static func load(directory: URL, display: String, only ids: [String] = []) -> VendorSet {
+        var diagnostics: [Diagnostic] = []
+        var sources: [VendorSource] = []
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return VendorSet(
+                vendors: [],
+                diagnostics: [Diagnostic(.error, "vendors folder '\(display)' does not exist; pass --vendors DIR")])
+        }
+        let root = directory.resolvingSymlinksInPath().standardizedFileURL.path
+        let names = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+        for name in names where !name.hasPrefix(".") {
+            let folder = directory.appendingPathComponent(name)
+            var folderIsDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: folder.path, isDirectory: &folderIsDirectory), folderIsDirectory.boolValue
+            else { continue }
+            if !ids.isEmpty && !ids.contains(name) { continue }
+            let file = "\(display)/\(name)/\(descriptorName)"
+            guard isValidID(name) else {
+                diagnostics.append(
+                    Diagnostic(
+                        .error,
+                        "vendor id '\(name)' is not a lowercase slug; rename the folder to letters a-z, digits and single hyphens, such as '\(slug(name))'",
+                        at: SourceLocation(file: file, line: 1, column: 1)))
+                continue
+            }
+            let resolved = folder.resolvingSymlinksInPath().standardizedFileURL.path
+            guard resolved.hasPrefix(root + "/") else {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "vendor folder '\(display)/\(name)' is a link that leads outside '\(display)'; replace it with a folder",
+                        at: SourceLocation(file: file, line: 1, column: 1)))
+                continue
+            }
+            let url = folder.appendingPathComponent(descriptorName)
+            let attributes = try? fm.attributesOfItem(atPath: url.path)
+            guard let attributes, (attributes[.type] as? FileAttributeType) == .typeRegular else {
+                let message = attributes == nil
+                    ? "vendor folder '\(display)/\(name)' has no \(descriptorName); add one or run 'scimgen new \(name) --name \"Display Name\"'"
+                    : "'\(file)' is not a regular file"
+                diagnostics.append(Diagnostic(.error, message, at: SourceLocation(file: file, line: 1, column: 1)))
+                continue
+            }
+            if let size = attributes[.size] as? Int, size > maxDescriptorBytes {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "descriptor is \(size) bytes, more than the limit of \(maxDescriptorBytes); split or trim it",
+                        at: SourceLocation(file: file, line: 1, column: 1)))
+                continue
+            }
+            guard let data = fm.contents(atPath: url.path) else {
+                diagnostics.append(
+                    Diagnostic(.error, "cannot read '\(file)'", at: SourceLocation(file: file, line: 1, column: 1)))
+                continue
+            }
+            sources.append(VendorSource(id: name, file: file, bytes: [UInt8](data)))
+        }
+        for id in ids where !names.contains(id) {
+            diagnostics.append(Diagnostic(.error, "no vendor '\(id)' in '\(display)'"))
+        }
+        var set = load(sources: sources)
+        set.diagnostics = (diagnostics + set.diagnostics).sorted(by: diagnosticOrder)
+        return set
+    }
+
+    /// Parses and validates descriptors from bytes: the pure core of `load(directory:)`.
+    public static func load(sources: [VendorSource]) -> VendorSet {
+        var vendors: [VendorDescriptor] = []
+        var diagnostics: [Diagnostic] = []
+        for source in sources.sorted(by: { $0.id < $1.id }) {
+            let (descriptor, found) = VendorDescriptor.decode(id: source.id, file: source.file, bytes: source.bytes)
+            diagnostics += found
+            guard let descriptor else { continue }
+            let semantic = DescriptorValidator.validate(descriptor)
+            diagnostics += semantic
+            if !semantic.contains(where: { $0.severity == .error }) { vendors.append(descriptor) }
+        }
+        return VendorSet(vendors: vendors, diagnostics: diagnostics.sorted(by: diagnosticOrder))
+    }
+
+    /// A slug suggestion for a bad id.
+    static func slug(_ name: String) -> String {
+        var result = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else if !result.hasSuffix("-") && !result.isEmpty {
+                result += "-"
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result.isEmpty ? "vendor" : String(result.prefix(64))
+    }
+}
+
+/// Diagnostics in file order, then position, then text: the same order on every machine.
+func diagnosticOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+    let la = a.location ?? SourceLocation(file: "", line: 0, column: 0)
+    let lb = b.location ?? SourceLocation(file: "", line: 0, column: 0)
+    if la != lb { return la < lb }
+    return a.message < b.message
+}

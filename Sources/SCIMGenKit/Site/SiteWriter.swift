@@ -1,0 +1,246 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What `generate` did to the output folder.
+public struct WriteSummary: Hashable, Sendable {
+    /// Files whose bytes changed or that are new, sorted.
+    public var written: [String] = []
+    /// Files already holding the right bytes.
+    public var unchanged: Int = 0
+    /// Files generated before and no longer produced, now removed, sorted.
+    public var removed: [String] = []
+
+    /// `wrote 3 files, 42 unchanged, removed 1`.
+    public var line: String {
+        "wrote \(plural(written.count, "file")), \(unchanged) unchanged, removed \(removed.count)"
+    }
+}
+
+/// Why the writer refused to touch the output folder. Nothing is written when it throws
+/// before the first file; see the message for the one path concerned.
+public struct SiteWriteError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The path concerned, relative to the output folder where there is one.
+    public var path: String
+    /// What is wrong and how to fix it.
+    public var reason: String
+
+    public var description: String { "error: \(path): \(reason)" }
+}
+
+/// Writes generated files into an output folder safely: only changed files, each atomically,
+/// never outside the folder, never over a file scimgen did not write, and removing the files
+/// it wrote before that are no longer produced. A manifest in the folder remembers them.
+public struct SiteWriter: Sendable {
+    /// The manifest's name inside the output folder.
+    public static let manifestName = ".scimgen-manifest"
+    /// The suffix of temporary files; a file is renamed over its target once complete.
+    static let temporarySuffix = ".scimgen-tmp"
+
+    /// The output folder.
+    public var root: URL
+
+    /// Creates a writer for `root`, which need not exist yet.
+    public init(root: URL) { self.root = root }
+
+    /// The paths scimgen wrote last time, from the manifest; empty when there is none.
+    public func manifest() throws -> Set<String> {
+        let url = root.appendingPathComponent(Self.manifestName)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SiteWriteError(path: Self.manifestName, reason: "manifest is not UTF-8 text; delete it and regenerate")
+        }
+        var paths: Set<String> = []
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.isEmpty {
+            let path = String(line)
+            if let problem = Self.pathProblem(path) {
+                throw SiteWriteError(path: Self.manifestName, reason: "manifest lists '\(path)', which \(problem); delete the manifest and regenerate")
+            }
+            paths.insert(path)
+        }
+        return paths
+    }
+
+    /// Writes `files` (relative path to bytes) and removes what the last run wrote and this one does not.
+    public func write(_ files: [String: [UInt8]]) throws -> WriteSummary {
+        // Refuse every unsafe path before touching anything.
+        for path in files.keys.sorted() {
+            if let problem = Self.pathProblem(path) {
+                throw SiteWriteError(path: path, reason: "refusing to write a path that \(problem)")
+            }
+            if path == Self.manifestName { throw SiteWriteError(path: path, reason: "the manifest's name is reserved") }
+        }
+        try ensureRootIsSafe()
+        let previous = try manifest()
+        var plan: [(String, [UInt8])] = []
+        var summary = WriteSummary()
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            try checkContainment(path)
+            let url = root.appendingPathComponent(path)
+            let existing = try existingFile(url, path: path)
+            if let existing, existing == bytes {
+                summary.unchanged += 1
+                continue
+            }
+            if existing != nil && !previous.contains(path) {
+                throw SiteWriteError(
+                    path: path,
+                    reason: "exists and was not written by scimgen; move it away or delete it, then generate again")
+            }
+            plan.append((path, bytes))
+        }
+        let stale = previous.subtracting(files.keys).sorted()
+        for path in stale { try checkContainment(path) }
+
+        // The manifest covers old and new files while work is under way, so an interrupted run
+        // never leaves a generated file that the next run would take for someone else's.
+        let current = Set(files.keys)
+        if !plan.isEmpty || !stale.isEmpty || previous != current {
+            try writeManifest(previous.union(current))
+        }
+        for (path, bytes) in plan {
+            try atomicWrite(bytes, to: path)
+            summary.written.append(path)
+        }
+        let fm = FileManager.default
+        for path in stale {
+            let url = root.appendingPathComponent(path)
+            if (try? fm.attributesOfItem(atPath: url.path)) != nil {
+                try? fm.removeItem(at: url)
+                summary.removed.append(path)
+                removeEmptyParents(of: path)
+            }
+        }
+        if previous != current || !stale.isEmpty { try writeManifest(current) }
+        return summary
+    }
+
+    // MARK: - Path safety
+
+    /// Why a relative output path is unsafe, or nil.
+    static func pathProblem(_ path: String) -> String? {
+        if path.isEmpty { return "is empty" }
+        if path.hasPrefix("/") { return "is absolute" }
+        if path.contains("\\") { return "contains a backslash" }
+        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "contains a control character"
+        }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains("..") { return "leaves the output folder with '..'" }
+        if segments.contains("") || segments.contains(".") { return "has an empty or '.' segment" }
+        return nil
+    }
+
+    private func ensureRootIsSafe() throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: root.path, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue {
+                throw SiteWriteError(path: root.path, reason: "the output folder is a file; choose another --out")
+            }
+        } else {
+            do {
+                try fm.createDirectory(at: root, withIntermediateDirectories: true)
+            } catch {
+                throw SiteWriteError(path: root.path, reason: "cannot create the output folder: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Refuses a path whose existing parts are links leading out of the output folder.
+    private func checkContainment(_ path: String) throws {
+        let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
+        var current = root
+        let fm = FileManager.default
+        for segment in path.split(separator: "/") {
+            current = current.appendingPathComponent(String(segment))
+            guard let attributes = try? fm.attributesOfItem(atPath: current.path) else { return }
+            if (attributes[.type] as? FileAttributeType) == .typeSymbolicLink {
+                let target = current.resolvingSymlinksInPath().standardizedFileURL.path
+                if !(target == realRoot || target.hasPrefix(realRoot + "/")) {
+                    throw SiteWriteError(
+                        path: path,
+                        reason: "refusing to write through '\(relative(current))', a link that leads outside the output folder")
+                }
+            }
+        }
+    }
+
+    private func existingFile(_ url: URL, path: String) throws -> [UInt8]? {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue {
+            throw SiteWriteError(path: path, reason: "is a folder where scimgen writes a file; move it away")
+        }
+        guard let data = fm.contents(atPath: url.path) else {
+            throw SiteWriteError(path: path, reason: "cannot be read; check its permissions")
+        }
+        return [UInt8](data)
+    }
+
+    // MARK: - Writing
+
+    private func atomicWrite(_ bytes: [UInt8], to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw SiteWriteError(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
+        }
+        let temporary = folder.appendingPathComponent("." + url.lastPathComponent + Self.temporarySuffix)
+        let written = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else { return false }
+            defer { close(fd) }
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc_write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        guard written, rename(temporary.path, url.path) == 0 else {
+            unlink(temporary.path)
+            throw SiteWriteError(path: path, reason: "cannot be written: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private func writeManifest(_ paths: Set<String>) throws {
+        var text = "# Files written by 'scimgen generate'; it removes them when they are no longer produced.\n"
+        for path in paths.sorted() { text += path + "\n" }
+        try atomicWrite(Array(text.utf8), to: Self.manifestName)
+    }
+
+    private func removeEmptyParents(of path: String) {
+        var segments = path.split(separator: "/").dropLast()
+        let fm = FileManager.default
+        while !segments.isEmpty {
+            let url = root.appendingPathComponent(segments.joined(separator: "/"))
+            guard let items = try? fm.contentsOfDirectory(atPath: url.path), items.isEmpty else { return }
+            try? fm.removeItem(at: url)
+            segments = segments.dropLast()
+        }
+    }
+
+    private func relative(_ url: URL) -> String {
+        let base = root.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+    }
+}
+
+/// `write(2)`, named apart from the Swift methods called write.
+@inline(__always)
+private func Glibc_write(_ fd: Int32, _ buffer: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}
+
+/// "1 file", "3 files".
+func plural(_ count: Int, _ noun: String) -> String { count == 1 ? "1 \(noun)" : "\(count) \(noun)s" }
