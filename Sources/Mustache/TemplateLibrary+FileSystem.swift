@@ -8,8 +8,10 @@ extension TemplateLibrary {
     /// print the file as `directory.relativePath` joined with that path, so a relative URL
     /// (`URL(fileURLWithPath: "Templates")`) gives `Templates/tutorial.md.mustache:12:5: …`.
     /// Every unreadable or unparsable file is reported, not just the first.
-    public init(directory: URL) throws(TemplateLoadError) {
-        let displayRoot = directory.relativePath
+    ///
+    /// - Parameter display: how messages name the folder; defaults to the URL's relative path.
+    public init(directory: URL, display: String? = nil) throws(TemplateLoadError) {
+        let displayRoot = display ?? directory.relativePath
         var errors: [TemplateError] = []
         var templates: [Template] = []
         var isDirectory: ObjCBool = false

@@ -26,6 +26,11 @@ public struct ParsedCommand: Sendable, Hashable {
         return declaration(of: name)?.defaultValue.map { [$0] } ?? []
     }
 
+    /// Whether an option was given on the command line, as opposed to taking its default.
+    public func isGiven(_ name: String) -> Bool {
+        !(optionValues[name] ?? []).isEmpty
+    }
+
     /// Whether a flag was given.
     public func flag(_ name: String) -> Bool {
         assert(declaration(of: name) != nil, "flag '\(name)' is not declared on \(path)")

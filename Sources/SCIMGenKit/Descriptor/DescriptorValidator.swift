@@ -10,35 +10,38 @@ public enum DescriptorValidator {
         func error(_ message: String, _ origin: Origin?) {
             found.append(Diagnostic(.error, message, at: origin?.location ?? d.origin.location))
         }
+        func error(_ message: String, key: String) {
+            found.append(Diagnostic(.error, message, at: d.locations[key] ?? d.origin.location))
+        }
         func warning(_ message: String, _ origin: Origin?) {
             found.append(Diagnostic(.warning, message, at: origin?.location ?? d.origin.location))
         }
 
         // Front matter.
         if let date = d.learn.date, !isLearnDate(date) {
-            error("'learn.date' must be a date written MM/DD/YYYY, as ms.date is, not '\(date)'", nil)
+            error("'learn.date' must be a date written MM/DD/YYYY, as ms.date is, not '\(date)'", key: "learn.date")
         }
         if let asset = d.learn.assetId, UUID(uuidString: asset) == nil {
-            error("'learn.assetId' must be a GUID such as '1b4993b3-7fb1-4128-a399-3bad8e26559f', not '\(asset)'", nil)
+            error("'learn.assetId' must be a GUID such as '1b4993b3-7fb1-4128-a399-3bad8e26559f', not '\(asset)'", key: "learn.assetId")
         }
         for (key, url) in [("website", d.website), ("scim.baseURL", d.service.baseURL)] {
             if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                error("'\(key)' must be an http or https URL, not '\(url)'", nil)
+                error("'\(key)' must be an http or https URL, not '\(url)'", key: key)
             }
         }
 
         // Capabilities against tables.
         if d.capabilities.groups && d.groups == nil {
-            error("'capabilities.groups' is true but there is no 'groups' table; add the group attributes or set it to false", nil)
+            error("'capabilities.groups' is true but there is no 'groups' table; add the group attributes or set it to false", key: "capabilities.groups")
         }
         if !d.capabilities.groups && d.groups != nil {
-            error("there is a 'groups' table but 'capabilities.groups' is false; set it to true or remove the table", nil)
+            error("there is a 'groups' table but 'capabilities.groups' is false; set it to true or remove the table", key: "groups")
         }
         if d.service.authenticationSchemes.count > 1 && d.service.authenticationSchemes.filter(\.primary).count != 1 {
-            error("'scim.authenticationSchemes' must mark exactly one scheme as primary", nil)
+            error("'scim.authenticationSchemes' must mark exactly one scheme as primary", key: "scim.authenticationSchemes")
         }
         if d.credentials.steps.isEmpty {
-            error("'credentials.steps' is empty; say how an administrator obtains the Tenant URL and Secret Token", nil)
+            error("'credentials.steps' is empty; say how an administrator obtains the Tenant URL and Secret Token", key: "credentials.steps")
         }
 
         // Screenshots stay inside the vendor's folder.
@@ -56,7 +59,7 @@ public enum DescriptorValidator {
         if let groups = d.groups {
             found += AttributeTableValidator(resource: .group, table: groups, extensions: extensions, vendor: d).validate()
             if !groups.attributes.contains(where: { $0.path.lowercased() == "displayname" }) {
-                error("the group table has no 'displayName' row; Entra matches groups on it", nil)
+                error("the group table has no 'displayName' row; Entra matches groups on it", key: "groups")
             }
         }
         found += ExtensionValidator.validate(d)

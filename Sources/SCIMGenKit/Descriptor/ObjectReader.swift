@@ -33,7 +33,9 @@ final class ObjectReader {
     /// The value of `key`, marking the key as known.
     func value(_ key: String) -> JSONNode? {
         read.insert(key)
-        return members.first { $0.key == key }?.value
+        guard let node = members.first(where: { $0.key == key })?.value else { return nil }
+        sink.keyLocations[path(key)] = sink.location(node)
+        return node
     }
 
     /// Whether the object has `key`.
@@ -165,7 +167,8 @@ final class ObjectReader {
             return nil
         }
         if case .null = node.value {
-            if required { sink.error("'\(path(key))' must not be null", at: node) }
+            // null is not "absent": JSON Schema rejects it too, so say how to write either.
+            sink.error("'\(path(key))' must not be null; give a value or leave the key out", at: node)
             return nil
         }
         return node
@@ -197,6 +200,8 @@ final class ObjectReader {
 final class DiagnosticSink {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Where each key read so far was, by dotted path.
+    var keyLocations: [String: SourceLocation] = [:]
 
     init(file: String) { self.file = file }
 

@@ -17,8 +17,9 @@ extension VendorDescriptor {
         }
         let reader = ObjectReader(root, context: "", sink: sink)
         guard reader.isObject else { return (nil, sink.diagnostics) }
-        let descriptor = read(reader, id: id, file: file)
+        var descriptor = read(reader, id: id, file: file)
         reader.finish()
+        descriptor.locations = KeyLocations(sink.keyLocations)
         let hasErrors = sink.diagnostics.contains { $0.severity == .error }
         return (hasErrors ? nil : descriptor, sink.diagnostics)
     }
@@ -56,9 +57,9 @@ private func read(_ r: ObjectReader, id: String, file: String) -> VendorDescript
         scim.finish()
     }
     d.prerequisites = r.objects("prerequisites") { p in
-        guard let kind = p.choice("kind", required: true, as: Prerequisite.Kind.self),
-            let text = p.string("text", required: true)
-        else { return nil }
+        let kind = p.choice("kind", required: true, as: Prerequisite.Kind.self)
+        let text = p.string("text", required: true)
+        guard let kind, let text else { return nil }
         return Prerequisite(kind: kind, text: text, origin: Origin(p.sink.location(p.node)))
     }
     if let credentials = r.object("credentials", required: true) {
@@ -66,10 +67,10 @@ private func read(_ r: ObjectReader, id: String, file: String) -> VendorDescript
         credentials.finish()
     }
     d.notes = r.objects("notes") { n in
-        guard let kind = n.choice("kind", required: true, as: Note.Kind.self),
-            let section = n.choice("section", required: true, as: Note.Section.self),
-            let text = n.string("text", required: true)
-        else { return nil }
+        let kind = n.choice("kind", required: true, as: Note.Kind.self)
+        let section = n.choice("section", required: true, as: Note.Section.self)
+        let text = n.string("text", required: true)
+        guard let kind, let section, let text else { return nil }
         return Note(kind: kind, section: section, text: text, origin: Origin(n.sink.location(n.node)))
     }
     d.assignmentTips = r.strings("assignmentTips")
@@ -93,7 +94,9 @@ private func read(_ r: ObjectReader, id: String, file: String) -> VendorDescript
         groups.finish()
     }
     d.extensions = r.objects("extensions") { e in
-        guard let id = e.string("id", required: true), let name = e.string("name", required: true) else { return nil }
+        let id = e.string("id", required: true)
+        let name = e.string("name", required: true)
+        guard let id, let name else { return nil }
         return ExtensionSchema(
             id: id, name: name, description: e.string("description") ?? "", required: e.bool("required") ?? false,
             attributes: e.objects("attributes", required: true, readExtensionAttribute),
@@ -102,9 +105,10 @@ private func read(_ r: ObjectReader, id: String, file: String) -> VendorDescript
     if let custom = r.object("customFieldMappings") {
         d.customFieldMappings = CustomFieldMappings(
             allowedAttributes: custom.objects("allowedAttributes", required: true) { a in
-                guard let path = a.string("path", required: true) else { return nil }
-                return CustomFieldMappings.Allowed(
-                    path: path, fieldRef: a.string("fieldRef"), origin: Origin(a.sink.location(a.value("path")!)))
+                let path = a.string("path", required: true)
+                let fieldRef = a.string("fieldRef")
+                guard let path, let node = a.value("path") else { return nil }
+                return CustomFieldMappings.Allowed(path: path, fieldRef: fieldRef, origin: Origin(a.sink.location(node)))
             },
             fieldRefRule: custom.string("fieldRefRule"), newFieldsLocation: custom.string("newFieldsLocation"),
             requestChannel: custom.string("requestChannel"),
@@ -142,9 +146,10 @@ private func readService(_ r: ObjectReader) -> ServiceFeatures {
     s.sort = r.bool("sort", required: true) ?? false
     s.etag = r.bool("etag", required: true) ?? false
     s.authenticationSchemes = r.objects("authenticationSchemes", required: true) { a in
-        guard let type = a.choice("type", required: true, as: AuthenticationScheme.Kind.self),
-            let name = a.string("name", required: true), let description = a.string("description", required: true)
-        else { return nil }
+        let type = a.choice("type", required: true, as: AuthenticationScheme.Kind.self)
+        let name = a.string("name", required: true)
+        let description = a.string("description", required: true)
+        guard let type, let name, let description else { return nil }
         return AuthenticationScheme(
             type: type, name: name, description: description, specUri: a.string("specUri"),
             documentationUri: a.string("documentationUri"), primary: a.bool("primary") ?? false)
@@ -160,24 +165,24 @@ private func readService(_ r: ObjectReader) -> ServiceFeatures {
 private func readCredentials(_ r: ObjectReader) -> Credentials {
     var c = Credentials()
     c.steps = r.objects("steps", required: true) { step in
-        guard let text = step.string("text", required: true) else { return nil }
-        var result = CredentialStep(text: text, origin: Origin(step.sink.location(step.node)))
+        let text = step.string("text", required: true)
+        var result = CredentialStep(text: text ?? "", origin: Origin(step.sink.location(step.node)))
         if let code = step.object("code") {
-            if let body = code.string("body", required: true) {
-                result.code = CodeBlock(language: code.string("language", nonEmpty: false) ?? "", body: body)
-            }
+            let body = code.string("body", required: true)
+            let language = code.string("language", nonEmpty: false)
+            if let body { result.code = CodeBlock(language: language ?? "", body: body) }
             code.finish()
         }
         if let shot = step.object("screenshot") {
             result.screenshot = readScreenshot(shot)
             shot.finish()
         }
-        return result
+        return text == nil ? nil : result
     }
     if let fields = r.object("responseFields") {
-        if let url = fields.string("tenantURL", required: true), let token = fields.string("secretToken", required: true) {
-            c.responseFields = .init(tenantURL: url, secretToken: token)
-        }
+        let url = fields.string("tenantURL", required: true)
+        let token = fields.string("secretToken", required: true)
+        if let url, let token { c.responseFields = .init(tenantURL: url, secretToken: token) }
         fields.finish()
     }
     c.tenantURL = r.string("tenantURL")
@@ -188,29 +193,32 @@ private func readCredentials(_ r: ObjectReader) -> Credentials {
 }
 
 private func readScreenshot(_ r: ObjectReader) -> Screenshot? {
-    guard let path = r.string("path", required: true), let alt = r.string("alt", required: true) else { return nil }
-    return Screenshot(path: path, alt: alt, origin: Origin(r.sink.location(r.value("path")!)))
+    let path = r.string("path", required: true)
+    let alt = r.string("alt", required: true)
+    guard let path, let alt else { return nil }
+    return Screenshot(path: path, alt: alt, origin: Origin(r.sink.location(r.value("path") ?? r.node)))
 }
 
 private func readTable(_ r: ObjectReader) -> AttributeTable {
     var table = AttributeTable(mappingName: r.string("mappingName"), optional: r.bool("optional") ?? false)
     table.attributes = r.objects("attributes", required: true) { row in
-        guard let path = row.string("path", required: true),
-            let type = row.choice("type", required: true, as: AttributeType.self)
-        else { return nil }
-        var mapping = AttributeMapping(
-            path: path, type: type, filterable: row.bool("filterable") ?? false, required: row.bool("required"),
-            matching: row.integer("matching", range: 1...1000), fieldRef: row.string("fieldRef"),
-            origin: Origin(row.sink.location(row.value("path")!)))
+        // Every key is read before giving up on the row, so each problem in it is reported.
+        let path = row.string("path", required: true)
+        let type = row.choice("type", required: true, as: AttributeType.self)
+        let filterable = row.bool("filterable")
+        let required = row.bool("required")
+        let matching = row.integer("matching", range: 1...1000)
+        let fieldRef = row.string("fieldRef")
         let sources: [(String, (String) -> MappingSource)] = [
             ("source", MappingSource.attribute), ("expression", MappingSource.expression),
             ("constant", MappingSource.constant),
         ]
+        var source: MappingSource?
         var given: [String] = []
         for (key, make) in sources {
             if let text = row.string(key, nonEmpty: key != "constant") {
                 given.append(key)
-                mapping.source = make(text)
+                source = make(text)
             }
         }
         if given.count > 1, let node = row.value(given[1]) {
@@ -218,21 +226,27 @@ private func readTable(_ r: ObjectReader) -> AttributeTable {
                 "'\(row.context)' gives both '\(given[0])' and '\(given[1])'; keep one source for the attribute",
                 at: node)
         }
+        guard let path, let type else { return nil }
+        var mapping = AttributeMapping(
+            path: path, type: type, filterable: filterable ?? false, required: required,
+            matching: matching, fieldRef: fieldRef,
+            origin: Origin(row.sink.location(row.value("path") ?? row.node)))
+        mapping.source = source
         return mapping
     }
     return table
 }
 
 private func readExtensionAttribute(_ r: ObjectReader) -> ExtensionAttribute? {
-    guard let name = r.string("name", required: true),
-        let type = r.choice("type", required: true, as: ExtensionAttribute.Kind.self)
-    else { return nil }
+    let name = r.string("name", required: true)
+    let type = r.choice("type", required: true, as: ExtensionAttribute.Kind.self)
+    guard let name, let type else { return nil }
     var attribute = ExtensionAttribute(
         name: name, type: type, multiValued: r.bool("multiValued") ?? false, required: r.bool("required") ?? false,
         caseExact: r.bool("caseExact") ?? false,
         mutability: r.choice("mutability", as: ExtensionAttribute.Mutability.self) ?? .readWrite,
         description: r.string("description") ?? "", canonicalValues: r.strings("canonicalValues"),
-        referenceTypes: r.strings("referenceTypes"), origin: Origin(r.sink.location(r.value("name")!)))
+        referenceTypes: r.strings("referenceTypes"), origin: Origin(r.sink.location(r.value("name") ?? r.node)))
     attribute.subAttributes = r.objects("subAttributes", readExtensionAttribute)
     return attribute
 }

@@ -42,6 +42,8 @@ public struct VendorDescriptor: Hashable, Sendable {
     public var helpPage: HelpPage?
     /// Where the descriptor's top-level object starts.
     public var origin: Origin
+    /// Where each key was read, for messages about facts without a row of their own.
+    public var locations = KeyLocations()
 
     /// Creates a descriptor; the loader is the usual way to get one.
     public init(

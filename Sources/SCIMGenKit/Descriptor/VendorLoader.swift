@@ -121,14 +121,15 @@ public enum VendorLoader {
             diagnostics += found
             guard let descriptor else { continue }
             let semantic = DescriptorValidator.validate(descriptor)
+                + VendorSkeleton.placeholderWarnings(bytes: source.bytes, file: source.file)
             diagnostics += semantic
             if !semantic.contains(where: { $0.severity == .error }) { vendors.append(descriptor) }
         }
         return VendorSet(vendors: vendors, diagnostics: diagnostics.sorted(by: diagnosticOrder))
     }
 
-    /// A slug suggestion for a bad id.
-    static func slug(_ name: String) -> String {
+    /// A slug suggestion for a name or a bad id: lowercase letters, digits and single hyphens.
+    public static func slug(_ name: String) -> String {
         var result = ""
         for scalar in name.lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {

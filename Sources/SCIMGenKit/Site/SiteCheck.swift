@@ -27,7 +27,9 @@ public struct SiteCheck: Sendable {
     public var current: Int
 
     /// Compares `files` with the output folder `root` and its manifest.
-    public init(files: [String: [UInt8]], root: URL, display: String) throws {
+    ///
+    /// - Parameter scope: which previously generated paths the comparison covers (see `SiteWriter.write`).
+    public init(files: [String: [UInt8]], root: URL, display: String, scope: (String) -> Bool = { _ in true }) throws {
         let writer = SiteWriter(root: root)
         let previous = try writer.manifest()
         var findings: [Finding] = []
@@ -48,7 +50,7 @@ public struct SiteCheck: Sendable {
                 findings.append(Finding(kind: .stale, path: path, diff: diff))
             }
         }
-        for path in previous.subtracting(files.keys).sorted()
+        for path in previous.filter(scope).subtracting(files.keys).sorted()
         where FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
             findings.append(Finding(kind: .extra, path: path, diff: ""))
         }

@@ -48,3 +48,24 @@ public struct OutputKinds: OptionSet, Hashable, Sendable {
         }
     }
 }
+
+extension OutputKinds {
+    /// The kind of a generated path: `<id>/scim/…` is SCIM, `<id>/mappings/…` mappings, the rest documents.
+    public static func of(path: String) -> OutputKinds {
+        let segments = path.split(separator: "/")
+        guard segments.count > 2 else { return .docs }
+        switch segments[1] {
+        case "scim": return .scim
+        case "mappings": return .mappings
+        default: return .docs
+        }
+    }
+
+    /// Whether a previously generated `path` belongs to a run of these kinds for `vendors` (all when nil).
+    public func covers(path: String, vendors: Set<String>?) -> Bool {
+        guard contains(Self.of(path: path)) else { return false }
+        guard let vendors else { return true }
+        guard let slash = path.firstIndex(of: "/") else { return false }
+        return vendors.contains(String(path[..<slash]))
+    }
+}

@@ -66,7 +66,10 @@ public struct SiteWriter: Sendable {
     }
 
     /// Writes `files` (relative path to bytes) and removes what the last run wrote and this one does not.
-    public func write(_ files: [String: [UInt8]]) throws -> WriteSummary {
+    ///
+    /// - Parameter scope: which previously generated paths this run is responsible for; a run that
+    ///   generates one vendor or one kind of document removes stale files only within that scope.
+    public func write(_ files: [String: [UInt8]], scope: (String) -> Bool = { _ in true }) throws -> WriteSummary {
         // Refuse every unsafe path before touching anything.
         for path in files.keys.sorted() {
             if let problem = Self.pathProblem(path) {
@@ -93,15 +96,14 @@ public struct SiteWriter: Sendable {
             }
             plan.append((path, bytes))
         }
-        let stale = previous.subtracting(files.keys).sorted()
+        let stale = previous.filter(scope).subtracting(files.keys).sorted()
         for path in stale { try checkContainment(path) }
 
         // The manifest covers old and new files while work is under way, so an interrupted run
         // never leaves a generated file that the next run would take for someone else's.
-        let current = Set(files.keys)
-        if !plan.isEmpty || !stale.isEmpty || previous != current {
-            try writeManifest(previous.union(current))
-        }
+        let final = previous.subtracting(stale).union(files.keys)
+        let during = previous.union(files.keys)
+        if during != previous { try writeManifest(during) }
         for (path, bytes) in plan {
             try atomicWrite(bytes, to: path)
             summary.written.append(path)
@@ -115,7 +117,7 @@ public struct SiteWriter: Sendable {
                 removeEmptyParents(of: path)
             }
         }
-        if previous != current || !stale.isEmpty { try writeManifest(current) }
+        if final != during { try writeManifest(final) }
         return summary
     }
 

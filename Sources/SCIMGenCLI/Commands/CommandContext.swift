@@ -1,0 +1,69 @@
+import Foundation
+import SCIMGenKit
+
+/// What a running command needs: where to print, where it runs, and what was asked.
+struct CommandContext {
+    let console: any Console
+    let directory: URL
+    let command: ParsedCommand
+
+    /// A path given on the command line, resolved against the working directory.
+    func url(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+    }
+
+    /// An option's value, or its default.
+    func option(_ name: String) -> String { command.option(name) ?? "" }
+
+    /// The formatter for diagnostics on standard error.
+    var formatter: DiagnosticFormatter {
+        DiagnosticFormatter(
+            format: DiagnosticFormatter.Format(rawValue: command.option("format") ?? "text") ?? .text,
+            style: console.style(for: .standardError))
+    }
+
+    /// Prints each diagnostic on standard error.
+    func report(_ diagnostics: [Diagnostic]) {
+        let formatter = formatter
+        for diagnostic in diagnostics { console.err(formatter.line(for: diagnostic)) }
+    }
+
+    /// Prints a diagnostic without a location.
+    func error(_ message: String) {
+        console.err(formatter.line(severity: .error, message: message))
+    }
+
+    /// `found 2 errors and 1 warning`, or nil when there is nothing.
+    static func tally(_ diagnostics: [Diagnostic]) -> String? {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        var parts: [String] = []
+        if errors > 0 { parts.append(errors == 1 ? "1 error" : "\(errors) errors") }
+        if warnings > 0 { parts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
+        return parts.isEmpty ? nil : parts.joined(separator: " and ")
+    }
+
+    /// The kinds named by `--only`, or everything.
+    var kinds: OutputKinds {
+        let names = command.options("only")
+        guard !names.isEmpty else { return .all }
+        return names.reduce(into: OutputKinds()) { $0.formUnion(OutputKinds(name: $1) ?? []) }
+    }
+
+    /// Loads descriptors and (for documents) templates from the `--vendors` and `--templates` options.
+    func loadSite(kinds: OutputKinds, only: [String] = []) -> SiteLoader.Result {
+        let vendors = option("vendors")
+        let templates = option("templates")
+        return SiteLoader.load(
+            vendors: url(vendors), vendorsDisplay: Self.display(vendors),
+            templates: url(templates), templatesDisplay: Self.display(templates),
+            only: only, kinds: kinds)
+    }
+
+    /// A folder as messages name it: as typed, without a trailing slash.
+    static func display(_ path: String) -> String {
+        var path = path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Mustache
+import SCIMGenKit
+
+/// `scimgen render TEMPLATE --data FILE.json [--partials DIR]`: try a template by hand.
+enum RenderCommand {
+    static func run(_ context: CommandContext) -> Int32 {
+        let path = context.command.positional("template") ?? ""
+        let url = context.url(path)
+        let name = templateName(url.lastPathComponent)
+        guard let source = readText(context, url, display: path) else { return SCIMGen.ExitCode.failure }
+
+        var data = MustacheValue.object([:])
+        if let dataPath = context.command.option("data") {
+            guard let bytes = FileManager.default.contents(atPath: context.url(dataPath).path) else {
+                context.error("cannot read data file '\(dataPath)'")
+                return SCIMGen.ExitCode.failure
+            }
+            do {
+                data = try JSONParser.parse([UInt8](bytes)).mustacheValue
+            } catch {
+                context.report([error.diagnostic(in: dataPath)])
+                return SCIMGen.ExitCode.failure
+            }
+        }
+
+        let template: Template
+        do {
+            template = try Template(source: source, name: name, file: path)
+        } catch {
+            context.report([Diagnostic(templateError: error)])
+            return SCIMGen.ExitCode.failure
+        }
+        guard var library = partials(context, beside: url) else { return SCIMGen.ExitCode.failure }
+        library.add(template)
+
+        let escaping: Escaping
+        switch context.command.option("escape") {
+        case "html": escaping = .html
+        case "none": escaping = .none
+        default: escaping = isMarkdown(name) ? .none : .html
+        }
+        let options: RenderOptions = context.command.flag("strict") ? .strict : .spec
+        do {
+            let text = try template.render(data, escaping: escaping, library: library, options: options)
+            context.console.out(text, terminator: "")
+            return SCIMGen.ExitCode.success
+        } catch {
+            context.report([Diagnostic(templateError: error)])
+            return SCIMGen.ExitCode.failure
+        }
+    }
+
+    /// `tutorial.md.mustache` is named `tutorial.md`, as partial tags name it.
+    static func templateName(_ fileName: String) -> String {
+        fileName.hasSuffix(".mustache") && fileName.count > 9 ? String(fileName.dropLast(9)) : fileName
+    }
+
+    static func isMarkdown(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+    }
+
+    static func readText(_ context: CommandContext, _ url: URL, display: String) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let data = FileManager.default.contents(atPath: url.path)
+        else {
+            context.error("cannot read template '\(display)'")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            context.error("template '\(display)' is not valid UTF-8")
+            return nil
+        }
+        return text
+    }
+
+    /// The partials: every template in `--partials`, or the templates beside the rendered one.
+    ///
+    /// A broken sibling only matters if the template includes it, so siblings that do not parse
+    /// are left out; a broken template in a folder named by `--partials` is an error.
+    static func partials(_ context: CommandContext, beside url: URL) -> TemplateLibrary? {
+        if let folder = context.command.option("partials") {
+            do {
+                return try TemplateLibrary(directory: context.url(folder), display: CommandContext.display(folder))
+            } catch {
+                context.report(error.errors.map(Diagnostic.init(templateError:)))
+                return nil
+            }
+        }
+        var library = TemplateLibrary()
+        let folder = url.deletingLastPathComponent()
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for entry in entries.sorted() where entry.hasSuffix(".mustache") && entry != url.lastPathComponent {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(entry).path),
+                let text = String(data: data, encoding: .utf8),
+                let partial = try? Template(source: text, name: templateName(entry), file: entry)
+            else { continue }
+            library.add(partial)
+        }
+        return library
+    }
+}

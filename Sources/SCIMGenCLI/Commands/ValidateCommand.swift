@@ -1,0 +1,22 @@
+import Foundation
+import SCIMGenKit
+
+/// `scimgen validate`: every problem in the descriptors and templates, in one run.
+enum ValidateCommand {
+    static func run(_ context: CommandContext) -> Int32 {
+        let templatesGiven = context.command.isGiven("templates")
+            || FileManager.default.fileExists(atPath: context.url(context.option("templates")).path)
+        // Templates are checked when the folder exists; a descriptor-only repository validates too.
+        let result = context.loadSite(kinds: templatesGiven ? .all : [.scim, .mappings])
+        context.report(result.diagnostics)
+        let strict = context.command.flag("strict")
+        let failing = result.hasErrors || (strict && result.diagnostics.contains { $0.severity == .warning })
+        let vendors = result.vendors.count == 1 ? "1 vendor" : "\(result.vendors.count) vendors"
+        if let tally = CommandContext.tally(result.diagnostics) {
+            context.console.out("found \(tally); \(failing ? "not valid" : "\(vendors) valid")")
+        } else {
+            context.console.out("\(vendors) valid")
+        }
+        return failing ? SCIMGen.ExitCode.failure : SCIMGen.ExitCode.success
+    }
+}
