@@ -64,6 +64,7 @@ enum Commands {
             .option("partials", valueName: "dir", help: "A folder of partials ('NAME.mustache'); the template's own folder when absent."),
             .option("escape", help: "Override the escaping.", allowedValues: ["html", "none"]),
             .flag("strict", help: "Fail on missing names and partials."),
+            format,
         ])
 
     static let new = CommandSpec(
@@ -72,7 +73,7 @@ enum Commands {
         arguments: [
             .positional("id", help: "The vendor id: a lowercase slug such as 'acme-hr'."),
             .option("name", help: "The display name, such as 'Acme HR'.", isRequired: true),
-            vendors,
+            vendors, format,
         ])
 
     static let root = CommandSpec(

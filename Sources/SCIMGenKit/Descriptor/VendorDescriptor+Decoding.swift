@@ -96,11 +96,13 @@ private func read(_ r: ObjectReader, id: String, file: String) -> VendorDescript
     d.extensions = r.objects("extensions") { e in
         let id = e.string("id", required: true)
         let name = e.string("name", required: true)
+        let description = e.string("description")
+        let required = e.bool("required")
+        let attributes = e.objects("attributes", required: true, readExtensionAttribute)
         guard let id, let name else { return nil }
         return ExtensionSchema(
-            id: id, name: name, description: e.string("description") ?? "", required: e.bool("required") ?? false,
-            attributes: e.objects("attributes", required: true, readExtensionAttribute),
-            origin: Origin(e.sink.location(e.node)))
+            id: id, name: name, description: description ?? "", required: required ?? false,
+            attributes: attributes, origin: Origin(e.sink.location(e.node)))
     }
     if let custom = r.object("customFieldMappings") {
         d.customFieldMappings = CustomFieldMappings(
@@ -149,10 +151,13 @@ private func readService(_ r: ObjectReader) -> ServiceFeatures {
         let type = a.choice("type", required: true, as: AuthenticationScheme.Kind.self)
         let name = a.string("name", required: true)
         let description = a.string("description", required: true)
+        let specUri = a.string("specUri")
+        let documentationUri = a.string("documentationUri")
+        let primary = a.bool("primary")
         guard let type, let name, let description else { return nil }
         return AuthenticationScheme(
-            type: type, name: name, description: description, specUri: a.string("specUri"),
-            documentationUri: a.string("documentationUri"), primary: a.bool("primary") ?? false)
+            type: type, name: name, description: description, specUri: specUri,
+            documentationUri: documentationUri, primary: primary ?? false)
     }
     if let node = r.value("authenticationSchemes"), s.authenticationSchemes.isEmpty,
         case .array(let items) = node.value, items.isEmpty
@@ -240,13 +245,20 @@ private func readTable(_ r: ObjectReader) -> AttributeTable {
 private func readExtensionAttribute(_ r: ObjectReader) -> ExtensionAttribute? {
     let name = r.string("name", required: true)
     let type = r.choice("type", required: true, as: ExtensionAttribute.Kind.self)
+    let multiValued = r.bool("multiValued")
+    let required = r.bool("required")
+    let caseExact = r.bool("caseExact")
+    let mutability = r.choice("mutability", as: ExtensionAttribute.Mutability.self)
+    let description = r.string("description")
+    let canonicalValues = r.strings("canonicalValues")
+    let referenceTypes = r.strings("referenceTypes")
+    let subAttributes = r.objects("subAttributes", readExtensionAttribute)
     guard let name, let type else { return nil }
     var attribute = ExtensionAttribute(
-        name: name, type: type, multiValued: r.bool("multiValued") ?? false, required: r.bool("required") ?? false,
-        caseExact: r.bool("caseExact") ?? false,
-        mutability: r.choice("mutability", as: ExtensionAttribute.Mutability.self) ?? .readWrite,
-        description: r.string("description") ?? "", canonicalValues: r.strings("canonicalValues"),
-        referenceTypes: r.strings("referenceTypes"), origin: Origin(r.sink.location(r.value("name") ?? r.node)))
-    attribute.subAttributes = r.objects("subAttributes", readExtensionAttribute)
+        name: name, type: type, multiValued: multiValued ?? false, required: required ?? false,
+        caseExact: caseExact ?? false, mutability: mutability ?? .readWrite,
+        description: description ?? "", canonicalValues: canonicalValues,
+        referenceTypes: referenceTypes, origin: Origin(r.sink.location(r.value("name") ?? r.node)))
+    attribute.subAttributes = subAttributes
     return attribute
 }

@@ -1,0 +1,81 @@
+import Foundation
+import SCIMGenCLI
+import XCTest
+
+/// A temporary copy of the repository's inputs in which the CLI runs in process.
+final class Workspace {
+    /// The repository root, found from this file.
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    let root: URL
+
+    /// A fresh folder holding copies of `Vendors/` and `Templates/` (when `inputs` is true).
+    init(inputs: Bool = true) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("scimgen-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        if inputs {
+            for folder in ["Vendors", "Templates"] {
+                let source = Self.repository.appendingPathComponent(folder)
+                if FileManager.default.fileExists(atPath: source.path) {
+                    try FileManager.default.copyItem(at: source, to: root.appendingPathComponent(folder))
+                }
+            }
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// The result of one run.
+    struct Run: Equatable, CustomStringConvertible {
+        var code: Int32
+        var out: String
+        var err: String
+        var description: String { "exit \(code)\n--- stdout\n\(out)--- stderr\n\(err)" }
+    }
+
+    /// Runs `scimgen` with `arguments` in this workspace.
+    func run(_ arguments: [String], terminal: Bool = false) -> Run {
+        let console = CapturedConsole(terminals: terminal ? [.standardOutput, .standardError] : [])
+        let code = SCIMGen.run(arguments, console: console, directory: root)
+        return Run(code: code, out: console.standardOutput, err: console.standardError)
+    }
+
+    func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = url(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func read(_ path: String) -> String? {
+        FileManager.default.contents(atPath: url(path).path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Replaces the first `old` with `new` in a file, failing the test when `old` is not there.
+    func edit(_ path: String, _ old: String, _ new: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let text = try XCTUnwrap(read(path), file: file, line: line)
+        XCTAssertTrue(text.contains(old), "'\(old)' not in \(path)", file: file, line: line)
+        guard let range = text.range(of: old) else { return }
+        try write(path, text.replacingCharacters(in: range, with: new))
+    }
+
+    /// Every file under `folder`, relative, sorted.
+    func files(under folder: String) -> [String] {
+        let base = url(folder)
+        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
+        var result: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base.appendingPathComponent(path).path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
+                result.append(path)
+            }
+        }
+        return result.sorted()
+    }
+}
