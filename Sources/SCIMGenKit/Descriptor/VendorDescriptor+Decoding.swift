@@ -195,6 +195,8 @@ private func readScreenshot(_ r: ObjectReader) -> Screenshot? {
 private func readTable(_ r: ObjectReader) -> AttributeTable {
     var table = AttributeTable(mappingName: r.string("mappingName"), optional: r.bool("optional") ?? false)
     table.attributes = r.objects("attributes", required: true) { row in
+        let flow = (row.choice("flowType", as: MappingFlowType.self),
+            row.choice("flowBehavior", as: MappingFlowBehavior.self), row.string("defaultValue"))
         guard let path = row.string("path", required: true),
             let type = row.choice("type", required: true, as: AttributeType.self)
         else { return nil }
@@ -218,6 +220,7 @@ private func readTable(_ r: ObjectReader) -> AttributeTable {
                 "'\(row.context)' gives both '\(given[0])' and '\(given[1])'; keep one source for the attribute",
                 at: node)
         }
+        (mapping.flowType, mapping.flowBehavior, mapping.defaultValue) = flow
         return mapping
     }
     return table
