@@ -15,7 +15,7 @@
 /// - `matching`: the matching precedence; empty when the attribute is not used for matching.
 /// - `required`: `true` or `false`; empty when the vendor does not say.
 /// - `filterable`: `true` or `false`; empty for custom field mappings.
-/// - `flow type`: Entra's `flowType` of a mapped attribute.
+/// - `flow type`: Entra's `flowType` of a mapped attribute (`Always` unless the descriptor says otherwise).
 /// - `default value`: the mapping's default value.
 /// - `field ref`: the vendor's own field, such as a Thrive custom field ref.
 /// - `status`: `mapped` (in `entra-mappings.json`), `unmapped` (defined there, but no source is

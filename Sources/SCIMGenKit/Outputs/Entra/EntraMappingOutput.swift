@@ -27,10 +27,13 @@
 ///   `mutability` for the vendor's own extension attributes, and `referencedObjects` for references.
 ///   There is one per table row, then one per vendor extension attribute that no row maps.
 /// - A `<mapping>` is a Graph `attributeMapping` for every row with a source (the descriptor's, or
-///   Entra's default from `EntraDefaultSources`): `defaultValue`, `flowBehavior`, `flowType`,
-///   `matchingPriority` (the table's precedences; without any, 1 for `userName` and for the group's
-///   `displayName`), `source` (`expression`, `name`, `parameters` — always empty, `type`) and
-///   `targetAttributeName`. Rows with no known source get a definition and no mapping.
+///   Entra's default from `EntraDefaultSources`): `defaultValue`, `flowBehavior` and `flowType` when
+///   the descriptor gives them, `matchingPriority` (the table's precedences; without any, 1 for
+///   `userName` and for the group's `displayName`; 0 for the rest), `source` (`expression`, `name`,
+///   `parameters` — always empty, `type`) and `targetAttributeName`. Rows with no known source get a
+///   definition and no mapping. The file does not say which sources are only Entra's defaults (the
+///   CSV's `source from` column does); the merge, working from the descriptor, lets those give way
+///   to a source the tenant already has.
 ///
 /// ## `attribute-mappings.csv`
 ///

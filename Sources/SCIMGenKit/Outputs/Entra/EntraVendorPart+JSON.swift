@@ -57,16 +57,17 @@ extension EntraVendorPart {
         return .object(members)
     }
 
-    /// A mapping's stated keys, aimed at `target` (the tenant's spelling of the name when it has one).
+    /// A mapping's stated keys, aimed at `target` (the tenant's spelling of the name when it has one):
+    /// the source, the matching priority, and the flow settings and default value the descriptor gives.
     static func jsonValue(_ mapping: Mapping, target: String) -> JSONValue {
-        [
-            "defaultValue": mapping.defaultValue.map(JSONValue.string) ?? nil,
-            "flowBehavior": .string(mapping.flowBehavior.rawValue),
-            "flowType": .string(mapping.flowType.rawValue),
-            "matchingPriority": .int(mapping.matchingPriority),
-            "source": jsonValue(mapping.source),
-            "targetAttributeName": .string(target),
-        ]
+        var members: [JSONValue.Member] = []
+        if let value = mapping.defaultValue { members.append(.init("defaultValue", .string(value))) }
+        if let behavior = mapping.flowBehavior { members.append(.init("flowBehavior", .string(behavior.rawValue))) }
+        if let type = mapping.flowType { members.append(.init("flowType", .string(type.rawValue))) }
+        members.append(.init("matchingPriority", .int(mapping.matchingPriority)))
+        members.append(.init("source", jsonValue(mapping.source)))
+        members.append(.init("targetAttributeName", .string(target)))
+        return .object(members)
     }
 
     /// A source as Graph's `attributeMappingSource`. Function parameters are left empty: Entra

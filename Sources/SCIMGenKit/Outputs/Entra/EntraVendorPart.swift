@@ -30,12 +30,14 @@ struct EntraVendorPart: Hashable, Sendable {
         var target: String
         /// The source.
         var source: MappingSource
+        /// Whether `source` is only Entra's default: the merge then keeps a source the tenant already has.
+        var sourceIsDefault: Bool
         /// The matching priority; 0 when the attribute is not used for matching.
         var matchingPriority: Int
-        /// When Entra writes the value.
-        var flowType: MappingFlowType
-        /// Whether unchanged values flow.
-        var flowBehavior: MappingFlowBehavior
+        /// When Entra writes the value; nil when the descriptor does not say (Graph's default is `Always`).
+        var flowType: MappingFlowType?
+        /// Whether unchanged values flow; nil when the descriptor does not say (`FlowWhenChanged`).
+        var flowBehavior: MappingFlowBehavior?
         /// The value sent when the source is empty.
         var defaultValue: String?
     }
@@ -130,8 +132,8 @@ private extension EntraVendorPart {
             if let source = target.source {
                 result.mappings.append(
                     Mapping(
-                        target: name, source: source, matchingPriority: priority,
-                        flowType: row.flowType ?? .always, flowBehavior: row.flowBehavior ?? .flowWhenChanged,
+                        target: name, source: source, sourceIsDefault: target.sourceIsDefault, matchingPriority: priority,
+                        flowType: row.flowType, flowBehavior: row.flowBehavior,
                         defaultValue: row.defaultValue))
             }
         }

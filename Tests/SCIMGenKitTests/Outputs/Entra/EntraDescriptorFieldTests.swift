@@ -25,8 +25,9 @@ final class EntraDescriptorFieldTests: XCTestCase {
         let part = EntraVendorPart(vendor: try XCTUnwrap(descriptor))
         let mapping = try XCTUnwrap(part.user.mappings.first { $0.target == "displayName" })
         XCTAssertEqual(
-            [mapping.flowType.rawValue, mapping.flowBehavior.rawValue, mapping.defaultValue ?? "nil"],
+            [mapping.flowType?.rawValue, mapping.flowBehavior?.rawValue, mapping.defaultValue],
             ["ObjectAddOnly", "FlowAlways", "n/a"])
+        XCTAssertEqual(part.user.mappings.filter { $0.flowType != nil || $0.flowBehavior != nil }.map(\.target), ["displayName"])
     }
 
     func testUnknownFlowTypeIsLocated() throws {
