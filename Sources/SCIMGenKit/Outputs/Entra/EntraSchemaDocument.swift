@@ -247,12 +247,16 @@ private final class SchemaReader {
         if type?.lowercased() == "attribute", let name = optionalString(in: source, "name", context: context) {
             found.append(name)
         } else if type?.lowercased() != "constant",
-            let expression = member(in: source, "expression", context: context), let text = expression.stringValue
+            let expression = member(in: source, "expression", context: context), !expression.isNull
         {
-            do {
-                found += try EntraExpression.references(in: text)
-            } catch {
-                self.error("the expression of '\(context)' does not parse: \(error.message)", at: expression)
+            if let text = expression.stringValue {
+                do {
+                    found += try EntraExpression.references(in: text)
+                } catch {
+                    self.error("the expression of '\(context)' does not parse: \(error.message)", at: expression)
+                }
+            } else {
+                self.error("'\(context).expression' must be a string, not \(expression.kindName)", at: expression)
             }
         }
         for (index, parameter) in objects(in: source, "parameters", context: context).enumerated() {
