@@ -214,6 +214,9 @@ private func readTable(_ r: ObjectReader) -> AttributeTable {
         let required = row.bool("required")
         let matching = row.integer("matching", range: 1...1000)
         let fieldRef = row.string("fieldRef")
+        let flowType = row.choice("flowType", as: MappingFlowType.self)
+        let flowBehavior = row.choice("flowBehavior", as: MappingFlowBehavior.self)
+        let defaultValue = row.string("defaultValue")
         let sources: [(String, (String) -> MappingSource)] = [
             ("source", MappingSource.attribute), ("expression", MappingSource.expression),
             ("constant", MappingSource.constant),
@@ -237,6 +240,7 @@ private func readTable(_ r: ObjectReader) -> AttributeTable {
             matching: matching, fieldRef: fieldRef,
             origin: Origin(row.sink.location(row.value("path") ?? row.node)))
         mapping.source = source
+        (mapping.flowType, mapping.flowBehavior, mapping.defaultValue) = (flowType, flowBehavior, defaultValue)
         return mapping
     }
     return table

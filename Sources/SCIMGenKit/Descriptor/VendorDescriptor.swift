@@ -469,11 +469,18 @@ public struct AttributeMapping: Hashable, Sendable {
     public var fieldRef: String?
     /// Where the row was written (its `path` value).
     public var origin: Origin
+    /// When Entra writes the attribute (its mapping's `flowType`); nil for the default, `Always`.
+    public var flowType: MappingFlowType?
+    /// Whether Entra sends values that did not change (its mapping's `flowBehavior`); nil for `FlowWhenChanged`.
+    public var flowBehavior: MappingFlowBehavior?
+    /// The value Entra sends when the source is empty (its mapping's `defaultValue`).
+    public var defaultValue: String?
 
     /// Creates a row.
     public init(
         path: String, type: AttributeType, filterable: Bool = false, required: Bool? = nil, matching: Int? = nil,
-        source: MappingSource? = nil, fieldRef: String? = nil, origin: Origin = Origin()
+        source: MappingSource? = nil, fieldRef: String? = nil, origin: Origin = Origin(),
+        flowType: MappingFlowType? = nil, flowBehavior: MappingFlowBehavior? = nil, defaultValue: String? = nil
     ) {
         self.path = path
         self.type = type
@@ -483,6 +490,9 @@ public struct AttributeMapping: Hashable, Sendable {
         self.source = source
         self.fieldRef = fieldRef
         self.origin = origin
+        self.flowType = flowType
+        self.flowBehavior = flowBehavior
+        self.defaultValue = defaultValue
     }
 }
 
@@ -500,6 +510,28 @@ public enum MappingSource: Hashable, Sendable {
     case expression(String)
     /// A constant value.
     case constant(String)
+}
+
+/// When Entra writes a mapped attribute, as Microsoft Graph's `attributeMapping.flowType` names it.
+public enum MappingFlowType: String, Hashable, Sendable, CaseIterable {
+    /// On every create and update (the default).
+    case always = "Always"
+    /// Only when Entra creates the object, such as a one-time initial value.
+    case objectAddOnly = "ObjectAddOnly"
+    /// Only values added to a multi-valued attribute.
+    case multiValueAddOnly = "MultiValueAddOnly"
+    /// Only when the target has no value yet.
+    case valueAddOnly = "ValueAddOnly"
+    /// Only when the target object lacks the attribute.
+    case attributeAddOnly = "AttributeAddOnly"
+}
+
+/// Whether Entra sends a mapped value that did not change, as Microsoft Graph's `attributeMapping.flowBehavior` names it.
+public enum MappingFlowBehavior: String, Hashable, Sendable, CaseIterable {
+    /// Only changed values (the default).
+    case flowWhenChanged = "FlowWhenChanged"
+    /// Every value on every cycle.
+    case flowAlways = "FlowAlways"
 }
 
 // MARK: - Extensions and custom fields

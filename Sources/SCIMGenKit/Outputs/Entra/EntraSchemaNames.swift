@@ -1,0 +1,19 @@
+/// The directory and object names of a non-gallery SCIM app's synchronization schema in Microsoft Entra.
+///
+/// The vendor's mapping file is written with the first name of each list; the merge reads the
+/// names from the administrator's downloaded schema and accepts any name of the list, because
+/// older exports and gallery templates spell them differently.
+public enum EntraSchemaNames {
+    /// The target directory of a non-gallery SCIM app.
+    public static let targetDirectory = "customappsso"
+    /// The names of the Entra source directory: the current one first, then the one older exports use.
+    public static let sourceDirectories = ["Microsoft Entra ID", "Azure Active Directory"]
+    /// The user object in the source directory.
+    public static let sourceUser = "User"
+    /// The group object in the source directory.
+    public static let sourceGroup = "Group"
+    /// The names a user object can have in the target directory; a new non-gallery app uses the first.
+    public static let targetUsers = [SCIMURN.enterpriseUser, SCIMURN.user, "User"]
+    /// The names a group object can have in the target directory; a new non-gallery app uses the first.
+    public static let targetGroups = [SCIMURN.group, "Group"]
+}

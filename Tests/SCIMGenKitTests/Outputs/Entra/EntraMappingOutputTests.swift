@@ -1,0 +1,104 @@
+import XCTest
+@testable import SCIMGenKit
+
+/// The published mapping files of the four committed vendors, byte for byte.
+final class EntraMappingOutputTests: XCTestCase {
+    func testGoldenFilesOfEveryVendor() throws {
+        XCTAssertEqual(EntraTestSupport.vendors.map(\.id), ["lucid-all-products", "lusid", "thousandeyes", "thrive-lxp"])
+        for vendor in EntraTestSupport.vendors {
+            let files = EntraMappingOutput.files(for: vendor)
+            XCTAssertEqual(
+                files.keys.sorted(),
+                ["\(vendor.id)/mappings/attribute-mappings.csv", "\(vendor.id)/mappings/entra-mappings.json"])
+            for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
+                EntraTestSupport.assertGolden(bytes, path)
+            }
+        }
+    }
+
+    func testOutputIsDeterministic() throws {
+        let vendor = try EntraTestSupport.vendor("thrive-lxp")
+        XCTAssertEqual(EntraMappingOutput.files(for: vendor), EntraMappingOutput.files(for: vendor))
+    }
+
+    func testDescriptorSourceOverridesTheDefault() throws {
+        var vendor = try EntraTestSupport.vendor("lusid")
+        vendor.users.attributes[1].source = .expression("Not([IsSoftDeleted])")
+        vendor.users.attributes[5].source = .constant(#"say "hi", ok"#)
+        vendor.users.attributes[5].flowType = .objectAddOnly
+        vendor.users.attributes[5].flowBehavior = .flowAlways
+        vendor.users.attributes[5].defaultValue = "none"
+        let part = EntraVendorPart(vendor: vendor)
+        XCTAssertEqual(
+            part.user.mappings.map { "\($0.target) <- \(EntraExpression.describe($0.source).expression)" },
+            [
+                "userName <- [userPrincipalName]", "active <- Not([IsSoftDeleted])", #"emails[type eq "work"].value <- [mail]"#,
+                "name.givenName <- [givenName]", "name.familyName <- [surname]", #"externalId <- "say \"hi\", ok""#,
+            ])
+        let json = JSONWriter.write(EntraVendorPart.jsonValue(part.user.mappings[5], target: "externalId"))
+        XCTAssertEqual(
+            json,
+            """
+            {
+              "defaultValue": "none",
+              "flowBehavior": "FlowAlways",
+              "flowType": "ObjectAddOnly",
+              "matchingPriority": 0,
+              "source": {
+                "expression": "\\"say \\\\\\"hi\\\\\\", ok\\"",
+                "name": "say \\"hi\\", ok",
+                "parameters": [],
+                "type": "Constant"
+              },
+              "targetAttributeName": "externalId"
+            }
+
+            """)
+    }
+
+    func testMatchingDefaultsOnlyWhenTheTableStatesNone() throws {
+        var vendor = try EntraTestSupport.vendor("thousandeyes")
+        for index in vendor.users.attributes.indices { vendor.users.attributes[index].matching = nil }
+        XCTAssertEqual(EntraVendorPart(vendor: vendor).user.mappings.filter { $0.matchingPriority > 0 }.map(\.target), ["userName"])
+        vendor.users.attributes[0].matching = 2
+        XCTAssertEqual(
+            EntraVendorPart(vendor: vendor).user.mappings.map { "\($0.target)=\($0.matchingPriority)" },
+            [
+                "externalId=2", "userName=0", "active=0", "displayName=0", #"emails[type eq "work"].value=0"#,
+                "name.formatted=0",
+            ])
+    }
+
+    func testDefaultSourcesCoverTheDocumentedTable() {
+        XCTAssertEqual(EntraDefaultSources.user.count, 23)
+        XCTAssertEqual(EntraDefaultSources.source(for: "USERNAME", in: .user), .attribute("userPrincipalName"))
+        XCTAssertEqual(
+            EntraDefaultSources.source(for: "active", in: .user),
+            .expression(#"Switch([IsSoftDeleted], , "False", "True", "True", "False")"#))
+        XCTAssertEqual(EntraDefaultSources.source(for: "externalId", in: .group), .attribute("objectId"))
+        XCTAssertNil(EntraDefaultSources.source(for: "timezone", in: .user))
+        // Every default target is a real attribute path that resolves in the catalog.
+        for (resource, entries) in [(SCIMResource.user, EntraDefaultSources.user), (.group, EntraDefaultSources.group)] {
+            for entry in entries {
+                let resolved = EntraVendorPart.resolve(entry.target, resource: resource, extensions: [])
+                XCTAssertEqual(resolved.map { EntraVendorPart.entraName($0, resource: resource) }, entry.target)
+            }
+        }
+    }
+
+    func testBrokenRowsStillYieldFiles() {
+        let vendor = VendorDescriptor(
+            id: "broken", file: "Vendors/broken/vendor.json", name: "Broken",
+            users: AttributeTable(attributes: [
+                AttributeMapping(path: "emails[type eq", type: .string),
+                AttributeMapping(path: "userName", type: .string),
+                AttributeMapping(path: "USERNAME", type: .string),
+            ]))
+        let files = EntraMappingOutput.files(for: vendor)
+        XCTAssertEqual(
+            String(decoding: files["broken/mappings/attribute-mappings.csv"] ?? [], as: UTF8.self),
+            "object,target,type,source type,source,source from,matching,required,filterable,flow type,default value,field ref,status\r\n"
+                + "User,emails[type eq,String,,,,,,false,,,,unmapped\r\n"
+                + "User,userName,String,Attribute,userPrincipalName,entra,1,,false,Always,,,mapped\r\n")
+    }
+}

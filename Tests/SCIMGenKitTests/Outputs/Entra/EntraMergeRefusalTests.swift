@@ -1,0 +1,251 @@
+import XCTest
+@testable import SCIMGenKit
+
+/// The merge on a small schema: the whole result once, then every refusal with its exact message.
+final class EntraMergeRefusalTests: XCTestCase {
+    /// A minimal schema that LUSID merges into; each test breaks one thing in it.
+    private let schema = #"""
+        {
+          "id": "scim.small",
+          "directories": [
+            {"name": "Microsoft Entra ID", "objects": [
+              {"name": "User", "attributes": [
+                {"name": "objectId", "anchor": true},
+                {"name": "userPrincipalName"}, {"name": "IsSoftDeleted"}, {"name": "mail"},
+                {"name": "givenName"}, {"name": "surname"}, {"name": "mailNickname"}, {"name": "displayName"}
+              ]},
+              {"name": "Group", "attributes": [
+                {"name": "objectId", "anchor": true}, {"name": "displayName"}, {"name": "members"}
+              ]}
+            ]},
+            {"name": "customappsso", "objects": [
+              {"name": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "attributes": [
+                {"name": "id", "anchor": true},
+                {"name": "UserName", "type": "String", "required": false, "x-note": "kept"},
+                {"name": "active", "type": "Boolean"},
+                {"name": "displayName", "type": "String"}
+              ]},
+              {"name": "urn:ietf:params:scim:schemas:core:2.0:Group", "attributes": [
+                {"name": "id", "anchor": true}, {"name": "displayName"}
+              ]}
+            ]}
+          ],
+          "synchronizationRules": [
+            {"name": "USERGROUP_OUTBOUND_USERGROUP", "sourceDirectoryName": "Microsoft Entra ID", "targetDirectoryName": "customappsso", "objectMappings": [
+              {"name": "Provision Microsoft Entra ID Users", "sourceObjectName": "User", "targetObjectName": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "attributeMappings": [
+                {"targetAttributeName": "UserName", "matchingPriority": 1, "source": {"expression": "[mail]", "name": "mail", "parameters": [], "type": "Attribute"}},
+                {"targetAttributeName": "active", "source": {"expression": "Not([IsSoftDeleted])", "name": "Not", "parameters": [], "type": "Function"}},
+                {"targetAttributeName": "displayName", "flowType": "ObjectAddOnly", "source": {"expression": "Join(\" \", [givenName], [surname])", "name": "Join", "parameters": [], "type": "Function"}}
+              ]},
+              {"name": "Provision Microsoft Entra ID Groups", "sourceObjectName": "Group", "targetObjectName": "urn:ietf:params:scim:schemas:core:2.0:Group", "attributeMappings": [
+                {"targetAttributeName": "displayName", "matchingPriority": 1, "source": {"expression": "[displayName]", "name": "displayName", "parameters": [], "type": "Attribute"}}
+              ]}
+            ]}
+          ]
+        }
+        """#
+
+    private func lusid() throws -> VendorDescriptor { try EntraTestSupport.vendor("lusid") }
+
+    /// The schema with each `(old, new)` replaced, every `old` found exactly once.
+    private func edited(_ edits: [(String, String)], file: StaticString = #filePath, line: UInt = #line) -> [UInt8] {
+        var text = schema
+        for (old, new) in edits {
+            XCTAssertEqual(text.components(separatedBy: old).count, 2, "'\(old)' must occur once", file: file, line: line)
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        return Array(text.utf8)
+    }
+
+    /// The messages of a refused merge; fails when the merge succeeds.
+    private func refusal(
+        _ bytes: [UInt8], vendor: VendorDescriptor? = nil, file: StaticString = #filePath, line: UInt = #line
+    ) throws -> [String] {
+        let vendor = try vendor ?? lusid()
+        do {
+            _ = try EntraMerge.merge(schema: bytes, file: "schema.json", vendor: vendor)
+            XCTFail("the merge succeeded", file: file, line: line)
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    // MARK: - The whole result
+
+    func testSmallSchemaMergesAsExpected() throws {
+        var vendor = try lusid()
+        // An explicit source replaces the tenant's ('UserName' from mail), the same expression keeps the
+        // tenant's source ('active'), Entra's defaults fill only what the tenant lacks.
+        vendor.users.attributes[0].source = .attribute("userPrincipalName")
+        vendor.users.attributes[1].source = .expression("Not([IsSoftDeleted])")
+        vendor.users.attributes[5].source = .attribute("objectId")
+        vendor.users.attributes[5].flowType = .objectAddOnly
+        let merged = try EntraMerge.merge(schema: Array(schema.utf8), file: "schema.json", vendor: vendor)
+        let value = try EntraTestSupport.parse(merged)
+        XCTAssertEqual(SchemaInvariants.problems(in: value), [])
+        EntraTestSupport.assertGolden(merged, "lusid/mappings/merged/small-schema.json")
+    }
+
+    // MARK: - Not a schema
+
+    func testNotJSON() throws {
+        XCTAssertEqual(
+            try refusal(Array(#"{"directories": [}"#.utf8)),
+            ["schema.json:1:18: error: unexpected character '}'; expected a value"])
+    }
+
+    func testNotASchema() throws {
+        XCTAssertEqual(
+            try refusal(Array("[]".utf8)),
+            ["schema.json:1:1: error: 'schema.json' holds an array, not a synchronization schema; download the schema of the app's provisioning job"])
+        XCTAssertEqual(
+            try refusal(Array(#"{"value": []}"#.utf8)),
+            [
+                "schema.json:1:1: error: 'schema.json' is not a synchronization schema: it has no 'directories'; download the schema of the app's provisioning job",
+                "schema.json:1:1: error: 'schema.json' is not a synchronization schema: it has no 'synchronizationRules'; download the schema of the app's provisioning job",
+            ])
+    }
+
+    func testUTF16IsRefused() throws {
+        XCTAssertEqual(
+            try refusal([0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00]),
+            ["schema.json:1:1: error: 'schema.json' is UTF-16 text; save it as UTF-8 and merge again"])
+    }
+
+    func testWrongTypesAndDuplicateKeys() throws {
+        XCTAssertEqual(
+            try refusal(edited([
+                (#"{"name": "customappsso", "objects": ["#, #"{"name": 7, "objects": ["#),
+                (#"{"name": "active", "type": "Boolean"}"#, #"{"name": "active", "anchor": "no"}"#),
+                (#""targetDirectoryName": "customappsso", "objectMappings": ["#,
+                 #""targetDirectoryName": "customappsso", "targetDirectoryName": "other", "objectMappings": ["#),
+            ])),
+            [
+                "schema.json:14:14: error: 'directories[1].name' must be a string, not a number",
+                "schema.json:18:38: error: 'directories[1].objects[0].attributes[2].anchor' must be true or false, not a string",
+                "schema.json:27:130: error: duplicate key 'targetDirectoryName' in 'synchronizationRules[0]'; the first is on line 27",
+            ])
+    }
+
+    // MARK: - Finding the object mappings
+
+    func testNoRuleFromEntra() throws {
+        XCTAssertEqual(
+            try refusal(edited([(#""sourceDirectoryName": "Microsoft Entra ID""#, #""sourceDirectoryName": "Okta""#)])),
+            ["schema.json:1:1: error: no synchronization rule reads from 'Microsoft Entra ID' or 'Azure Active Directory'; download the schema of the app's provisioning job"])
+    }
+
+    func testNoUserMapping() throws {
+        XCTAssertEqual(
+            try refusal(edited([(#""sourceObjectName": "User""#, #""sourceObjectName": "Contact""#)])),
+            ["schema.json:27:5: error: rule 'USERGROUP_OUTBOUND_USERGROUP' has no object mapping from 'User' to 'urn:…:enterprise:2.0:User', 'urn:…:core:2.0:User' or 'User'"])
+    }
+
+    func testTwoUserMappings() throws {
+        let second = #"{"name": "Second users", "sourceObjectName": "User", "targetObjectName": "User", "attributeMappings": []},"#
+        XCTAssertEqual(
+            try refusal(edited([(#"{"name": "Provision Microsoft Entra ID Groups""#, second + #"{"name": "Provision Microsoft Entra ID Groups""#)])),
+            ["schema.json:33:7: error: object mappings 'Provision Microsoft Entra ID Users' and 'Second users' both provision users from 'Microsoft Entra ID'; keep one of them so that the merge knows where the vendor's mappings go"])
+    }
+
+    func testNoGroupMappingForAVendorWithGroups() throws {
+        XCTAssertEqual(
+            try refusal(edited([(#""sourceObjectName": "Group""#, #""sourceObjectName": "Team""#)])),
+            [
+                "schema.json:27:5: error: rule 'USERGROUP_OUTBOUND_USERGROUP' has no object mapping from 'Group' to 'urn:…:core:2.0:Group' or 'Group', but 'LUSID' provisions groups; download the schema of an app whose provisioning has group mappings",
+                "schema.json:33:75: error: object mapping 'Provision Microsoft Entra ID Groups' reads object 'Team', which directory 'Microsoft Entra ID' does not define; it defines 'User', 'Group'",
+            ])
+        // A vendor without groups merges without one.
+        XCTAssertNoThrow(
+            try EntraMerge.merge(
+                schema: edited([(#""sourceObjectName": "Group""#, #""sourceObjectName": "Team""#), (#""name": "Group", "attributes""#, #""name": "Team", "attributes""#)]),
+                file: "schema.json", vendor: try EntraTestSupport.vendor("thousandeyes")))
+    }
+
+    // MARK: - Names that disagree
+
+    func testRuleNamesAnUndefinedDirectory() throws {
+        XCTAssertEqual(
+            try refusal(edited([(#""targetDirectoryName": "customappsso""#, #""targetDirectoryName": "customapps""#)])),
+            ["schema.json:27:114: error: rule 'USERGROUP_OUTBOUND_USERGROUP' writes to directory 'customapps', which 'directories' does not define; did you mean 'customappsso'?"])
+    }
+
+    func testObjectMappingNamesAnUndefinedObject() throws {
+        XCTAssertEqual(
+            try refusal(edited([(
+                #""targetObjectName": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User""#,
+                #""targetObjectName": "urn:ietf:params:scim:schemas:core:2.0:User""#)])),
+            ["schema.json:28:102: error: object mapping 'Provision Microsoft Entra ID Users' writes object 'urn:ietf:params:scim:schemas:core:2.0:User', which directory 'customappsso' does not define; it defines 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User', 'urn:ietf:params:scim:schemas:core:2.0:Group'"])
+    }
+
+    // MARK: - Mappings
+
+    func testMappingToAnUndefinedTarget() throws {
+        XCTAssertEqual(
+            try refusal(edited([(#"{"targetAttributeName": "displayName", "flowType""#, #"{"targetAttributeName": "displayNme", "flowType""#)])),
+            ["schema.json:31:33: error: 'Provision Microsoft Entra ID Users' maps 'displayNme', which object 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User' of directory 'customappsso' does not define; did you mean 'displayName'?"])
+    }
+
+    func testTargetMappedTwice() throws {
+        XCTAssertEqual(
+            try refusal(edited([(#"{"targetAttributeName": "active", "source""#, #"{"targetAttributeName": "username", "source""#)])),
+            ["schema.json:30:33: error: 'username' is mapped twice in 'Provision Microsoft Entra ID Users'; the first mapping is on line 29"])
+    }
+
+    func testTenantSourceAttributeUndefined() throws {
+        XCTAssertEqual(
+            try refusal(edited([(#"[givenName], [surname])"#, #"[givenName], [surnam])"#)])),
+            ["schema.json:31:87: error: 'Provision Microsoft Entra ID Users' maps 'displayName' from 'surnam', which object 'User' of directory 'Microsoft Entra ID' does not define; did you mean 'surname'?"])
+    }
+
+    func testVendorSourceAttributeUndefined() throws {
+        XCTAssertEqual(
+            try refusal(edited([(#"{"name": "mailNickname"}, "#, "")])),
+            ["schema.json:5:7: error: 'LUSID' maps 'externalId' from 'mailNickname', which object 'User' of directory 'Microsoft Entra ID' does not define"])
+    }
+
+    func testExpressionThatDoesNotParse() throws {
+        XCTAssertEqual(
+            try refusal(edited([(#""expression": "Not([IsSoftDeleted])""#, #""expression": "Not([IsSoftDeleted)""#)])),
+            ["schema.json:30:68: error: the expression of 'synchronizationRules[0].objectMappings[0].attributeMappings[1].source' does not parse: '[' at character 5 is never closed"])
+    }
+
+    func testAnchors() throws {
+        XCTAssertEqual(
+            try refusal(edited([(#"{"name": "id", "anchor": true},"# + "\n", #"{"name": "id"},"# + "\n")])),
+            ["schema.json:15:7: error: object 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User' of directory 'customappsso' has no anchor attribute; Entra needs exactly one"])
+        XCTAssertEqual(
+            try refusal(edited([(#"{"name": "active", "type": "Boolean"}"#, #"{"name": "active", "anchor": true}"#)])),
+            ["schema.json:15:7: error: object 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User' of directory 'customappsso' has 2 anchor attributes ('id', 'active'); Entra needs exactly one"])
+    }
+
+    func testAttributeDefinedTwice() throws {
+        XCTAssertEqual(
+            try refusal(edited([(#"{"name": "active", "type": "Boolean"}"#, #"{"name": "ACTIVE"}, {"name": "active", "type": "Boolean"}"#)])),
+            ["schema.json:18:38: error: attribute 'active' is defined twice in object 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User' of directory 'customappsso'; the first definition is on line 18"])
+    }
+
+    func testEveryProblemInOneRun() throws {
+        XCTAssertEqual(
+            try refusal(edited([
+                (#"{"name": "id", "anchor": true},"# + "\n", #"{"name": "id"},"# + "\n"),
+                (#"{"targetAttributeName": "displayName", "flowType""#, #"{"targetAttributeName": "nickName", "flowType""#),
+                (#"{"name": "mailNickname"}, "#, ""),
+            ])),
+            [
+                "schema.json:5:7: error: 'LUSID' maps 'externalId' from 'mailNickname', which object 'User' of directory 'Microsoft Entra ID' does not define",
+                "schema.json:15:7: error: object 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User' of directory 'customappsso' has no anchor attribute; Entra needs exactly one",
+                "schema.json:31:33: error: 'Provision Microsoft Entra ID Users' maps 'nickName', which object 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User' of directory 'customappsso' does not define",
+            ])
+    }
+
+    func testVendorExpressionThatDoesNotParseIsLocatedInTheDescriptor() throws {
+        var vendor = try lusid()
+        vendor.users.attributes[4].source = .expression("Trim([surname)")
+        vendor.users.attributes[4].origin = Origin(SourceLocation(file: "Vendors/lusid/vendor.json", line: 90, column: 17))
+        XCTAssertEqual(
+            try refusal(Array(schema.utf8), vendor: vendor),
+            ["Vendors/lusid/vendor.json:90:17: error: the expression 'Trim([surname)' of 'name.familyName' does not parse: '[' at character 6 is never closed"])
+    }
+}
