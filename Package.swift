@@ -22,6 +22,8 @@ let package = Package(
         // Benchmarks print figures; they are never tests.
         .executableTarget(name: "scimgen-benchmark", dependencies: ["SCIMGenKit", "Mustache"]),
         .executableTarget(name: "template-benchmark", dependencies: ["Mustache"]),
+        // A fuzz target: libFuzzer's entry point, plus a built-in mutation loop when built normally.
+        .executableTarget(name: "scimgen-fuzz", dependencies: ["SCIMGenKit", "Mustache"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "SCIMGenKitTests", dependencies: ["SCIMGenKit"]),
         .testTarget(name: "SCIMGenCLITests", dependencies: ["SCIMGenCLI", "SCIMGenKit"]),

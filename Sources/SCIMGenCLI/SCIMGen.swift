@@ -27,8 +27,11 @@ public enum SCIMGen {
         let context = CommandContext(console: console, directory: directory, command: command)
         switch command.path.dropFirst().first {
         case "validate": return ValidateCommand.run(context)
+        case "generate": return GenerateCommand.run(context)
+        case "check": return CheckCommand.run(context)
         case "render": return RenderCommand.run(context)
         case "new": return NewCommand.run(context)
+        case "entra-merge": return EntraMergeCommand.run(context)
         default:
             console.err("error: unknown command '\(command.path.joined(separator: " "))'")
             return ExitCode.usage

@@ -1,1 +1,225 @@
-print("benchmarks: not yet")
+import Foundation
+import SCIMGenKit
+
+// scimgen-benchmark [--sizes 100,1000,10000] [--keep]
+//
+// Builds a synthetic but realistic set of N vendors from the four real descriptors (varied table
+// sizes, extensions, groups or not, credential steps with code), then times, for each N: loading
+// and validating, rendering everything in memory, writing a fresh Site, a no-change generate,
+// `check`, and `cp -r` of the same output tree, printing each figure as a ratio to `cp -r`.
+// Run from the repository root in a release build: `swift run -c release scimgen-benchmark`.
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+struct Options {
+    var sizes = [100, 1_000, 10_000]
+    var keep = false
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--sizes":
+                sizes = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }
+            case "--keep":
+                keep = true
+            default:
+                print("usage: scimgen-benchmark [--sizes 100,1000,10000] [--keep]")
+                exit(64)
+            }
+        }
+    }
+}
+
+/// Seconds taken by `body`.
+func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let result = try body()
+    return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+}
+
+/// Peak resident memory of this process, in megabytes.
+func peakMegabytes() -> Double {
+    var usage = rusage()
+    #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+        getrusage(RUSAGE_SELF, &usage)
+    #endif
+    #if canImport(Darwin)
+        return Double(usage.ru_maxrss) / 1_048_576
+    #else
+        return Double(usage.ru_maxrss) / 1024
+    #endif
+}
+
+// MARK: - Synthetic vendors
+
+/// Variations of the real descriptors: each vendor takes one as its base and changes name,
+/// table size, groups, extensions and credential steps by its index.
+enum Synthesizer {
+    static func descriptor(index: Int, bases: [JSONValue]) -> JSONValue {
+        var value = bases[index % bases.count]
+        let name = "Vendor \(index) " + ["HR", "LMS", "CRM", "Analytics", "Payroll", "Wiki"][index % 6]
+        value = set(value, "name", .string(name))
+        // Vary the user table: drop some optional rows (never userName, never matching rows).
+        if case .object(let users)? = value["users"], case .array(var rows)? = value["users"]?["attributes"] {
+            let drop = index % 4
+            var removed = 0
+            rows = rows.filter { row in
+                guard removed < drop, row["matching"] == nil, row["path"] != .string("userName"),
+                    row["path"] != .string("active")
+                else { return true }
+                removed += 1
+                return false
+            }
+            value = set(value, "users", .object(users.map { $0.key == "attributes" ? .init("attributes", .array(rows)) : $0 }))
+        }
+        // Every third vendor loses its groups.
+        if index % 3 == 2, value["groups"] != nil {
+            value = remove(value, "groups")
+            if let capabilities = value["capabilities"] {
+                value = set(value, "capabilities", set(capabilities, "groups", .bool(false)))
+            }
+        }
+        // Some vendors get an extra credential step with code.
+        if index % 2 == 1, let credentials = value["credentials"], case .array(var steps)? = credentials["steps"] {
+            steps.append(
+                .object([
+                    .init("text", .string("Call the token endpoint of \(name) with your admin key:")),
+                    .init(
+                        "code",
+                        .object([
+                            .init("language", .string("bash")),
+                            .init("body", .string("curl -X POST https://api.vendor\(index).example/scim/token -H 'X-Key: <key>'")),
+                        ])),
+                ]))
+            value = set(value, "credentials", set(credentials, "steps", .array(steps)))
+        }
+        return value
+    }
+
+    static func set(_ object: JSONValue, _ key: String, _ new: JSONValue) -> JSONValue {
+        guard case .object(var members) = object else { return object }
+        if let index = members.firstIndex(where: { $0.key == key }) {
+            members[index].value = new
+        } else {
+            members.append(.init(key, new))
+        }
+        return .object(members)
+    }
+
+    static func remove(_ object: JSONValue, _ key: String) -> JSONValue {
+        guard case .object(let members) = object else { return object }
+        return .object(members.filter { $0.key != key })
+    }
+}
+
+// MARK: - Running
+
+func shell(_ command: [String]) -> Double {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = command
+    let (_, seconds) = time {
+        try? process.run()
+        process.waitUntilExit()
+    }
+    return seconds
+}
+
+func fileCount(_ root: URL) -> (Int, Int) {
+    var count = 0
+    var bytes = 0
+    let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])
+    while let url = enumerator?.nextObject() as? URL {
+        let values = try? url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
+        if values?.isRegularFile == true {
+            count += 1
+            bytes += values?.fileSize ?? 0
+        }
+    }
+    return (count, bytes)
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let repository = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+let bases: [JSONValue] = ["lucid-all-products", "lusid", "thousandeyes", "thrive-lxp"].compactMap { id in
+    guard let data = FileManager.default.contents(atPath: repository.appendingPathComponent("Vendors/\(id)/vendor.json").path)
+    else { return nil }
+    return try? JSONParser.parse([UInt8](data)).jsonValue
+}
+guard bases.count == 4, FileManager.default.fileExists(atPath: repository.appendingPathComponent("Templates").path) else {
+    print("run from the repository root: Vendors/ and Templates/ are read from the current directory")
+    exit(1)
+}
+
+#if DEBUG
+    print("warning: debug build; figures are meaningful only with 'swift run -c release scimgen-benchmark'")
+#endif
+print("scimgen-benchmark, \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Date())")
+print("")
+print("| vendors | files | MB | load+validate | render | write fresh | generate fresh | no-change generate | check | cp -r | peak RSS |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+
+var failures: [String] = []
+for size in options.sizes {
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("scimgen-bench-\(size)-\(getpid())")
+    try? FileManager.default.removeItem(at: work)
+    let vendors = work.appendingPathComponent("Vendors")
+    try FileManager.default.createDirectory(at: vendors, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: repository.appendingPathComponent("Templates"), to: work.appendingPathComponent("Templates"))
+    for index in 0..<size {
+        let folder = vendors.appendingPathComponent(String(format: "vendor-%05d", index))
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(JSONWriter.writeBytes(Synthesizer.descriptor(index: index, bases: bases)))
+            .write(to: folder.appendingPathComponent("vendor.json"))
+    }
+    let templates = work.appendingPathComponent("Templates")
+    let site = work.appendingPathComponent("Site")
+
+    func load() -> SiteLoader.Result {
+        SiteLoader.load(vendors: vendors, vendorsDisplay: "Vendors", templates: templates, templatesDisplay: "Templates")
+    }
+    let (loaded, loadSeconds) = time(load)
+    guard let input = loaded.input else {
+        print("synthetic vendors do not validate: \(loaded.diagnostics.prefix(5).map(\.description))")
+        exit(1)
+    }
+    let (files, renderSeconds) = try time { try SiteGenerator.generate(input) }
+    let (_, writeSeconds) = try time { try SiteWriter(root: site).write(files) }
+    let fresh = work.appendingPathComponent("Site-fresh")
+    let (_, generateSeconds) = try time {
+        let input = load().input!
+        return try SiteWriter(root: fresh).write(try SiteGenerator.generate(input))
+    }
+    let (noChange, noChangeSeconds) = try time {
+        try SiteWriter(root: site).write(try SiteGenerator.generate(load().input!))
+    }
+    if !noChange.written.isEmpty || !noChange.removed.isEmpty {
+        failures.append("no-change generate at \(size) wrote \(noChange.written.count) and removed \(noChange.removed.count) files")
+    }
+    let (check, checkSeconds) = try time {
+        try SiteCheck(files: try SiteGenerator.generate(load().input!), root: site, display: "Site")
+    }
+    if !check.isCurrent { failures.append("check at \(size) found \(check.findings.count) differences") }
+    let copySeconds = shell(["cp", "-r", site.path, work.appendingPathComponent("Site-copy").path])
+    let (count, bytes) = fileCount(site)
+    func cell(_ seconds: Double) -> String {
+        String(format: "%.3f s (%.1fx)", seconds, seconds / copySeconds)
+    }
+    print(
+        "| \(size) | \(count) | \(String(format: "%.1f", Double(bytes) / 1e6)) | \(cell(loadSeconds)) | \(cell(renderSeconds)) | \(cell(writeSeconds)) | \(cell(generateSeconds)) | \(cell(noChangeSeconds)) | \(cell(checkSeconds)) | \(String(format: "%.3f s", copySeconds)) | \(String(format: "%.0f MB", peakMegabytes())) |"
+    )
+    if !options.keep { try? FileManager.default.removeItem(at: work) }
+}
+print("")
+print("ratios are to 'cp -r' of the same output tree in the same run; 'generate fresh' = load + validate + render + write")
+if !failures.isEmpty {
+    for failure in failures { print("FAILED: \(failure)") }
+    exit(1)
+}

@@ -76,6 +76,55 @@ enum Commands {
             vendors, format,
         ])
 
+    static let diff = CommandSpec(
+        name: "diff",
+        abstract: "Summarize what changed between two sets of descriptors, vendor by vendor.",
+        discussion: """
+            Compares two descriptor files, vendor folders or folders of vendors (OLD NEW), or the \
+            descriptors at a git revision with the working tree ('--base main'). Prints Markdown \
+            for a pull-request comment, or JSON for tools.
+            """,
+        arguments: [
+            .positional("paths", help: "OLD and NEW: descriptor files or folders.", isOptional: true, isRepeating: true),
+            .option("base", valueName: "rev", help: "Compare the descriptors at this git revision with the working tree."),
+            vendors,
+            .option("format", help: "Markdown for people, JSON for tools.", defaultValue: "markdown", allowedValues: ["markdown", "json"]),
+            .flag("exit-code", help: "Exit 1 when there are changes."),
+        ])
+
+    static let entraMerge = CommandSpec(
+        name: "entra-merge",
+        abstract: "Merge a vendor's attribute mappings into a schema downloaded from Microsoft Entra.",
+        discussion: """
+            Reads the synchronization schema exported from the app's schema editor (Download) or \
+            from Graph (GET .../synchronization/jobs/{id}/schema), adds or updates the vendor's \
+            target attributes and mappings, keeps everything else, and prints or writes the \
+            complete document to paste back or send with PUT. Saving restarts an initial cycle.
+            """,
+        arguments: [
+            .option("vendor", valueName: "id", help: "The vendor whose mappings to merge.", isRequired: true),
+            .option("schema", valueName: "file", help: "The schema downloaded from the tenant.", isRequired: true),
+            .option("out", short: "o", valueName: "file", help: "Write the merged schema here instead of printing it."),
+            vendors, format,
+        ])
+
+    static let importTutorials = CommandSpec(
+        name: "import",
+        abstract: "Turn existing Microsoft Learn provisioning tutorials into vendor descriptors.",
+        discussion: """
+            Writes one descriptor per tutorial into 'Vendors/<id>/vendor.json' and prints a report: \
+            rows and steps imported, and every fact that could not be placed (also as a warning \
+            with its line), so that a person can finish the descriptor by hand. Refuses to replace \
+            an existing vendor without '--force'.
+            """,
+        arguments: [
+            .positional("files", help: "The tutorials (Markdown with front matter).", isRepeating: true),
+            vendors,
+            .flag("force", help: "Replace existing descriptors."),
+            .flag("dry-run", help: "Report only; write nothing."),
+            format,
+        ])
+
     static let root = CommandSpec(
         name: "scimgen",
         abstract: "Generate SCIM provisioning documentation from vendor descriptors.",
@@ -84,5 +133,5 @@ enum Commands {
             Microsoft Entra tutorials, SCIM discovery documents and attribute mapping files in 'Site/'.
             """,
         version: SCIMGen.version,
-        subcommands: [validate, render, new])
+        subcommands: [validate, generate, check, new, entraMerge, render])
 }

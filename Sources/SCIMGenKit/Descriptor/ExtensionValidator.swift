@@ -7,11 +7,22 @@ enum ExtensionValidator {
         let standard = Set(SCIMCatalog.schemas.map { $0.id.lowercased() })
         for schema in d.extensions {
             let at = schema.origin.location
-            if !schema.id.lowercased().hasPrefix("urn:") || schema.id.contains(" ") {
+            // The id names a file under `scim/Schemas/`, so it may hold only URN characters.
+            let urnCharacters = schema.id.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || ":._-".unicodeScalars.contains($0)
+            }
+            if !schema.id.lowercased().hasPrefix("urn:") || !urnCharacters || schema.id.contains("..") {
                 found.append(Diagnostic(.error, "extension id '\(schema.id)' must be a URN such as 'urn:ietf:params:scim:schemas:extension:<name>:2.0:User'", at: at))
             }
             if standard.contains(schema.id.lowercased()) {
                 found.append(Diagnostic(.error, "extension id '\(schema.id)' is a standard RFC 7643 schema; scimgen knows it already, so remove the declaration", at: at))
+            }
+            if !d.gallery && schema.id.lowercased().hasPrefix("urn:") && !isNonGalleryUserExtension(schema.id) {
+                found.append(
+                    Diagnostic(
+                        .warning,
+                        "extension id '\(schema.id)' is not of the form 'urn:ietf:params:scim:schemas:extension:<Name>:2.0:User'; a non-gallery app in Entra maps only extension attributes named that way",
+                        at: at))
             }
             if !ids.insert(schema.id.lowercased()).inserted {
                 found.append(Diagnostic(.error, "extension '\(schema.id)' is declared twice", at: at))
@@ -19,6 +30,16 @@ enum ExtensionValidator {
             found += check(schema.attributes, in: schema, depth: 0, gallery: d.gallery)
         }
         return found
+    }
+
+    /// `urn:ietf:params:scim:schemas:extension:<Name>:2.0:User`, the only shape Entra's
+    /// non-gallery apps accept for vendor extension attributes.
+    static func isNonGalleryUserExtension(_ id: String) -> Bool {
+        let prefix = "urn:ietf:params:scim:schemas:extension:"
+        let suffix = ":2.0:User"
+        guard id.lowercased().hasPrefix(prefix), id.hasSuffix(suffix) else { return false }
+        let name = id.dropFirst(prefix.count).dropLast(suffix.count)
+        return !name.isEmpty && !name.contains(":")
     }
 
     private static func check(_ attributes: [ExtensionAttribute], in schema: ExtensionSchema, depth: Int, gallery: Bool) -> [Diagnostic] {

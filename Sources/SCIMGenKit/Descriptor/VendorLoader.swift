@@ -26,6 +26,12 @@ public struct VendorSet: Sendable {
 
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Creates a set.
+    public init(vendors: [VendorDescriptor], diagnostics: [Diagnostic]) {
+        self.vendors = vendors
+        self.diagnostics = diagnostics
+    }
 }
 
 /// Finds and reads `Vendors/<id>/vendor.json` files.
@@ -114,16 +120,27 @@ public enum VendorLoader {
 
     /// Parses and validates descriptors from bytes: the pure core of `load(directory:)`.
     public static func load(sources: [VendorSource]) -> VendorSet {
-        var vendors: [VendorDescriptor] = []
-        var diagnostics: [Diagnostic] = []
-        for source in sources.sorted(by: { $0.id < $1.id }) {
+        // Descriptors are independent: decode and validate them on every core, each into its own
+        // slot, then gather in id order so the result never depends on scheduling.
+        let ordered = sources.sorted(by: { $0.id < $1.id })
+        let slots = Slots<(VendorDescriptor?, [Diagnostic])>(count: ordered.count)
+        DispatchQueue.concurrentPerform(iterations: ordered.count) { index in
+            let source = ordered[index]
             let (descriptor, found) = VendorDescriptor.decode(id: source.id, file: source.file, bytes: source.bytes)
-            diagnostics += found
-            guard let descriptor else { continue }
+            guard let descriptor else {
+                slots[index] = (nil, found)
+                return
+            }
             let semantic = DescriptorValidator.validate(descriptor)
                 + VendorSkeleton.placeholderWarnings(bytes: source.bytes, file: source.file)
-            diagnostics += semantic
-            if !semantic.contains(where: { $0.severity == .error }) { vendors.append(descriptor) }
+            slots[index] = (semantic.contains(where: { $0.severity == .error }) ? nil : descriptor, found + semantic)
+        }
+        var vendors: [VendorDescriptor] = []
+        var diagnostics: [Diagnostic] = []
+        for slot in slots.values {
+            guard let (descriptor, found) = slot else { continue }
+            diagnostics += found
+            if let descriptor { vendors.append(descriptor) }
         }
         return VendorSet(vendors: vendors, diagnostics: diagnostics.sorted(by: diagnosticOrder))
     }

@@ -32,23 +32,28 @@ public struct SiteCheck: Sendable {
     public init(files: [String: [UInt8]], root: URL, display: String, scope: (String) -> Bool = { _ in true }) throws {
         let writer = SiteWriter(root: root)
         let previous = try writer.manifest()
+        // Reading thousands of files dominates: compare on every core, gather in path order.
+        let ordered = files.sorted(by: { $0.key < $1.key })
+        let results = Slots<Finding?>(count: ordered.count)
+        DispatchQueue.concurrentPerform(iterations: ordered.count) { index in
+            let (path, bytes) = ordered[index]
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+                results[index] = .some(Finding(kind: .missing, path: path, diff: ""))
+                return
+            }
+            if data.elementsEqual(bytes) {
+                results[index] = .some(nil)
+                return
+            }
+            let diff = UnifiedDiff.make(
+                old: String(decoding: data, as: UTF8.self), new: String(decoding: bytes, as: UTF8.self),
+                oldName: "\(display)/\(path)", newName: "\(display)/\(path) (generated)", maxLines: 40)
+            results[index] = .some(Finding(kind: .stale, path: path, diff: diff))
+        }
         var findings: [Finding] = []
         var current = 0
-        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            let url = root.appendingPathComponent(path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                findings.append(Finding(kind: .missing, path: path, diff: ""))
-                continue
-            }
-            let old = [UInt8](data)
-            if old == bytes {
-                current += 1
-            } else {
-                let diff = UnifiedDiff.make(
-                    old: String(decoding: old, as: UTF8.self), new: String(decoding: bytes, as: UTF8.self),
-                    oldName: "\(display)/\(path)", newName: "\(display)/\(path) (generated)", maxLines: 40)
-                findings.append(Finding(kind: .stale, path: path, diff: diff))
-            }
+        for result in results.values {
+            if case .some(.some(let finding)) = result { findings.append(finding) } else { current += 1 }
         }
         for path in previous.filter(scope).subtracting(files.keys).sorted()
         where FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {

@@ -38,11 +38,18 @@ public enum SiteLoader {
         var overrides: [String: TemplateLibrary] = [:]
         if kinds.contains(.docs) {
             var sharedLoaded = true
-            do {
-                shared = try TemplateLibrary(directory: templates, display: templatesDisplay)
-            } catch {
-                diagnostics += error.errors.map(Diagnostic.init(templateError:))
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: templates.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                diagnostics.append(
+                    Diagnostic(.error, "templates folder '\(templatesDisplay)' does not exist; pass --templates DIR"))
                 sharedLoaded = false
+            } else {
+                do {
+                    shared = try TemplateLibrary(directory: templates, display: templatesDisplay)
+                } catch {
+                    diagnostics += error.errors.map(Diagnostic.init(templateError:))
+                    sharedLoaded = false
+                }
             }
             for vendor in set.vendors {
                 let folder = vendors.appendingPathComponent(vendor.id).appendingPathComponent(overridesFolder)

@@ -79,17 +79,33 @@ public struct SiteWriter: Sendable {
         }
         try ensureRootIsSafe()
         let previous = try manifest()
-        var plan: [(String, [UInt8])] = []
+        if try manifestIsIncomplete() { sweepTemporaryFiles() }
         var summary = WriteSummary()
-        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            try checkContainment(path)
-            let url = root.appendingPathComponent(path)
-            let existing = try existingFile(url, path: path)
-            if let existing, existing == bytes {
+        let ordered = files.sorted(by: { $0.key < $1.key })
+        var safeFolders: Set<String> = []
+        for (path, _) in ordered { try checkContainment(path, safeFolders: &safeFolders) }
+
+        // Reading and comparing thousands of files is the bulk of a no-change run: do it on every core.
+        let existing = Slots<Result<[UInt8]?, SiteWriteError>>(count: ordered.count)
+        DispatchQueue.concurrentPerform(iterations: ordered.count) { index in
+            let path = ordered[index].key
+            do {
+                existing[index] = .success(try existingFile(root.appendingPathComponent(path), path: path))
+            } catch let error as SiteWriteError {
+                existing[index] = .failure(error)
+            } catch {
+                existing[index] = .failure(SiteWriteError(path: path, reason: "cannot be read"))
+            }
+        }
+        var plan: [(String, [UInt8])] = []
+        for (index, (path, bytes)) in ordered.enumerated() {
+            guard let result = existing[index] else { continue }
+            let old = try result.get()
+            if let old, old == bytes {
                 summary.unchanged += 1
                 continue
             }
-            if existing != nil && !previous.contains(path) {
+            if old != nil && !previous.contains(path) {
                 throw SiteWriteError(
                     path: path,
                     reason: "exists and was not written by scimgen; move it away or delete it, then generate again")
@@ -97,17 +113,35 @@ public struct SiteWriter: Sendable {
             plan.append((path, bytes))
         }
         let stale = previous.filter(scope).subtracting(files.keys).sorted()
-        for path in stale { try checkContainment(path) }
+        for path in stale { try checkContainment(path, safeFolders: &safeFolders) }
 
         // The manifest covers old and new files while work is under way, so an interrupted run
         // never leaves a generated file that the next run would take for someone else's.
         let final = previous.subtracting(stale).union(files.keys)
         let during = previous.union(files.keys)
-        if during != previous { try writeManifest(during) }
-        for (path, bytes) in plan {
-            try atomicWrite(bytes, to: path)
-            summary.written.append(path)
+        let changing = !plan.isEmpty || !stale.isEmpty || final != previous
+        if changing { try writeManifest(during, incomplete: true) }
+        let folders = Set(plan.map { ($0.0 as NSString).deletingLastPathComponent }).sorted()
+        for folder in folders where !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            } catch {
+                throw SiteWriteError(path: folder, reason: "cannot create the folder: \(error.localizedDescription)")
+            }
         }
+        let failures = Slots<SiteWriteError>(count: plan.count)
+        let work = plan
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            do {
+                try atomicWrite(work[index].1, to: work[index].0)
+            } catch let error as SiteWriteError {
+                failures[index] = error
+            } catch {
+                failures[index] = SiteWriteError(path: work[index].0, reason: "cannot be written")
+            }
+        }
+        if let failure = failures.values.compactMap({ $0 }).first { throw failure }
+        summary.written = plan.map(\.0)
         let fm = FileManager.default
         for path in stale {
             let url = root.appendingPathComponent(path)
@@ -117,7 +151,7 @@ public struct SiteWriter: Sendable {
                 removeEmptyParents(of: path)
             }
         }
-        if final != during { try writeManifest(final) }
+        if changing { try writeManifest(final) }
         return summary
     }
 
@@ -153,36 +187,40 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Refuses a path whose existing parts are links leading out of the output folder.
-    private func checkContainment(_ path: String) throws {
+    /// Refuses a path whose existing folders are links leading out of the output folder.
+    ///
+    /// Only folders matter: renaming onto a file that is a link replaces the link, never its target.
+    /// Folders already found safe are remembered, so a tree of thousands of files costs one check
+    /// per folder.
+    private func checkContainment(_ path: String, safeFolders: inout Set<String>) throws {
         let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
-        var current = root
         let fm = FileManager.default
-        for segment in path.split(separator: "/") {
-            current = current.appendingPathComponent(String(segment))
+        var prefix = ""
+        for segment in path.split(separator: "/").dropLast() {
+            prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
+            if safeFolders.contains(prefix) { continue }
+            let current = root.appendingPathComponent(prefix)
             guard let attributes = try? fm.attributesOfItem(atPath: current.path) else { return }
             if (attributes[.type] as? FileAttributeType) == .typeSymbolicLink {
                 let target = current.resolvingSymlinksInPath().standardizedFileURL.path
                 if !(target == realRoot || target.hasPrefix(realRoot + "/")) {
                     throw SiteWriteError(
                         path: path,
-                        reason: "refusing to write through '\(relative(current))', a link that leads outside the output folder")
+                        reason: "refusing to write through '\(prefix)', a link that leads outside the output folder")
                 }
             }
+            safeFolders.insert(prefix)
         }
     }
 
     private func existingFile(_ url: URL, path: String) throws -> [UInt8]? {
-        let fm = FileManager.default
+        if let data = FileManager.default.contents(atPath: url.path) { return [UInt8](data) }
         var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
         if isDirectory.boolValue {
             throw SiteWriteError(path: path, reason: "is a folder where scimgen writes a file; move it away")
         }
-        guard let data = fm.contents(atPath: url.path) else {
-            throw SiteWriteError(path: path, reason: "cannot be read; check its permissions")
-        }
-        return [UInt8](data)
+        throw SiteWriteError(path: path, reason: "cannot be read; check its permissions")
     }
 
     // MARK: - Writing
@@ -190,11 +228,6 @@ public struct SiteWriter: Sendable {
     private func atomicWrite(_ bytes: [UInt8], to path: String) throws {
         let url = root.appendingPathComponent(path)
         let folder = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw SiteWriteError(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
-        }
         let temporary = folder.appendingPathComponent("." + url.lastPathComponent + Self.temporarySuffix)
         let written = bytes.withUnsafeBufferPointer { buffer -> Bool in
             let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -202,7 +235,7 @@ public struct SiteWriter: Sendable {
             defer { close(fd) }
             var offset = 0
             while offset < buffer.count {
-                let n = Glibc_write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n <= 0 { return false }
                 offset += n
             }
@@ -214,8 +247,30 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    private func writeManifest(_ paths: Set<String>) throws {
-        var text = "# Files written by 'scimgen generate'; it removes them when they are no longer produced.\n"
+    /// The first line of a manifest written while a run is under way; a run that finds it knows the
+    /// last one was interrupted and sweeps its temporary files.
+    static let incompleteMarker = "# incomplete: a run was interrupted; the next one finishes it"
+
+    private func manifestIsIncomplete() throws -> Bool {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(Self.manifestName).path) else {
+            return false
+        }
+        return data.starts(with: Array(Self.incompleteMarker.utf8))
+    }
+
+    /// Removes the temporary files an interrupted run left behind.
+    private func sweepTemporaryFiles() {
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return }
+        while let path = enumerator.nextObject() as? String {
+            if path.hasSuffix(Self.temporarySuffix), (path as NSString).lastPathComponent.hasPrefix(".") {
+                try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
+            }
+        }
+    }
+
+    private func writeManifest(_ paths: Set<String>, incomplete: Bool = false) throws {
+        var text = incomplete ? Self.incompleteMarker + "\n" : ""
+        text += "# Files written by 'scimgen generate'; it removes them when they are no longer produced.\n"
         for path in paths.sorted() { text += path + "\n" }
         try atomicWrite(Array(text.utf8), to: Self.manifestName)
     }
@@ -240,7 +295,7 @@ public struct SiteWriter: Sendable {
 
 /// `write(2)`, named apart from the Swift methods called write.
 @inline(__always)
-private func Glibc_write(_ fd: Int32, _ buffer: UnsafePointer<UInt8>, _ count: Int) -> Int {
+private func systemWrite(_ fd: Int32, _ buffer: UnsafePointer<UInt8>, _ count: Int) -> Int {
     write(fd, buffer, count)
 }
 

@@ -30,6 +30,23 @@ final class EntraExtensionLimitTests: XCTestCase {
             ])
     }
 
+    func testNonGalleryExtensionURNMustNameAUserExtension() {
+        XCTAssertTrue(ExtensionValidator.isNonGalleryUserExtension("urn:ietf:params:scim:schemas:extension:acme:2.0:User"))
+        for id in [
+            "urn:ietf:params:scim:schemas:extension:acme:2.0:Group", "urn:acme:scim:user",
+            "urn:ietf:params:scim:schemas:extension::2.0:User", "urn:ietf:params:scim:schemas:extension:a:b:2.0:User",
+        ] {
+            XCTAssertFalse(ExtensionValidator.isNonGalleryUserExtension(id), id)
+        }
+        var vendor = vendor(gallery: false)
+        vendor.extensions[0].id = "urn:acme:scim:user"
+        XCTAssertEqual(
+            DescriptorValidator.validate(vendor).filter { $0.message.contains("is not of the form") }.count, 1)
+        vendor.gallery = true
+        XCTAssertEqual(
+            DescriptorValidator.validate(vendor).filter { $0.message.contains("is not of the form") }.count, 0)
+    }
+
     func testGalleryAppIsExempt() {
         XCTAssertEqual(ExtensionValidator.validate(vendor(gallery: true)).map(\.description), [])
     }

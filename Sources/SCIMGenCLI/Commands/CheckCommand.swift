@@ -1,0 +1,40 @@
+import Foundation
+import SCIMGenKit
+
+/// `scimgen check`: is the output folder exactly what `generate` would write?
+enum CheckCommand {
+    static func run(_ context: CommandContext) -> Int32 {
+        guard let (files, scope) = Generation.render(context, kinds: .all, only: [], outcome: "cannot check the output") else {
+            return SCIMGen.ExitCode.failure
+        }
+        let out = CommandContext.display(context.option("out"))
+        let check: SiteCheck
+        do {
+            check = try SiteCheck(files: files, root: context.url(out), display: out, scope: scope)
+        } catch let error as SiteWriteError {
+            context.error("\(out)/\(error.path): \(error.reason)")
+            return SCIMGen.ExitCode.failure
+        } catch {
+            context.error("cannot read '\(out)': \(error)")
+            return SCIMGen.ExitCode.failure
+        }
+        if check.isCurrent {
+            context.console.out("\(out) is current: \(check.current == 1 ? "1 file" : "\(check.current) files")")
+            return SCIMGen.ExitCode.success
+        }
+        let formatter = context.formatter
+        for finding in check.findings {
+            let message: String
+            switch finding.kind {
+            case .stale: message = "stale: generated content differs"
+            case .missing: message = "missing: generated file does not exist"
+            case .extra: message = "extra: no longer generated"
+            }
+            context.console.err(formatter.line(severity: .error, message: message, file: "\(out)/\(finding.path)"))
+            if !finding.diff.isEmpty && formatter.format == .text { context.console.err(finding.diff, terminator: "") }
+        }
+        context.console.err(
+            "\(out) is out of date: \(check.findings.count == 1 ? "1 file" : "\(check.findings.count) files"); run 'swift run scimgen generate' and commit the result")
+        return SCIMGen.ExitCode.failure
+    }
+}

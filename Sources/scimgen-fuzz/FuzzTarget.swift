@@ -1,0 +1,136 @@
+import Foundation
+import Mustache
+import SCIMGenKit
+
+/// Runs one input through every parser: the first byte picks the parser, the rest is the input.
+///
+/// Each parser must return a value or a located error; a crash, a hang or a trap is a finding.
+func fuzzOne(_ bytes: [UInt8]) {
+    guard let selector = bytes.first else { return }
+    let input = Array(bytes.dropFirst())
+    switch selector % 4 {
+    case 0:
+        _ = try? JSONParser.parse(input)
+    case 1:
+        let set = VendorLoader.load(sources: [VendorSource(id: "fuzz", file: "fuzz.json", bytes: input)])
+        if let vendor = set.vendors.first {
+            _ = SCIMDocuments.files(for: vendor)
+            _ = EntraMappingOutput.files(for: vendor)
+        }
+    case 2:
+        if let path = try? AttributePath(parsing: String(decoding: input, as: UTF8.self)) {
+            _ = SCIMCatalog.resolve(path, resource: .user, extensions: [])
+        }
+    default:
+        let source = String(decoding: input, as: UTF8.self)
+        if let template = try? Template(source: source, name: "fuzz") {
+            let library = TemplateLibrary([template])
+            _ = try? template.render(
+                .object(["name": .string("x"), "rows": .array([.object(["a": .string("|")])])]),
+                escaping: .none, library: library, options: .strict)
+        }
+    }
+}
+
+/// libFuzzer's entry point (used when built with `-sanitize=fuzzer`, see the README).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    fuzzOne(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+
+#if !FUZZING
+/// Without libFuzzer: `scimgen-fuzz [COUNT] [SEED]` mutates the repository's descriptors and
+/// templates COUNT times (default 100,000) and prints how many inputs ran; `scimgen-fuzz FILE...`
+/// replays saved inputs.
+@main
+struct FuzzMain {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, Int(first) == nil {
+            for path in arguments {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    print("cannot read \(path)")
+                    exit(1)
+                }
+                fuzzOne([UInt8](data))
+            }
+            print("replayed \(arguments.count) inputs without a crash")
+            return
+        }
+        let count = arguments.first.flatMap { Int($0) } ?? 100_000
+        var random = Random(seed: arguments.dropFirst().first.flatMap { UInt64($0) } ?? 1)
+        let corpus = Corpus.load()
+        guard !corpus.isEmpty else {
+            print("no corpus: run from the repository root (Vendors/ and Templates/)")
+            exit(1)
+        }
+        let start = Date()
+        for round in 0..<count {
+            let (selector, seed) = corpus[round % corpus.count]
+            var input = seed
+            for _ in 0..<(1 + Int(random.next() % 4)) { input = mutate(input, &random, donors: corpus) }
+            fuzzOne([selector] + input)
+        }
+        let seconds = Date().timeIntervalSince(start)
+        print("\(count) inputs, 0 crashes, \(String(format: "%.1f", seconds)) s")
+    }
+}
+#endif
+
+/// The seed inputs: descriptors (JSON and descriptor parsers), templates, attribute paths.
+enum Corpus {
+    static func load() -> [(UInt8, [UInt8])] {
+        var result: [(UInt8, [UInt8])] = []
+        let fm = FileManager.default
+        for id in ((try? fm.contentsOfDirectory(atPath: "Vendors")) ?? []).sorted() {
+            if let data = fm.contents(atPath: "Vendors/\(id)/vendor.json") {
+                result.append((0, [UInt8](data)))
+                result.append((1, [UInt8](data)))
+            }
+        }
+        if let enumerator = fm.enumerator(atPath: "Templates") {
+            while let path = enumerator.nextObject() as? String {
+                if path.hasSuffix(".mustache"), let data = fm.contents(atPath: "Templates/\(path)") {
+                    result.append((3, [UInt8](data)))
+                }
+            }
+        }
+        for path in ["emails[type eq \"work\"].value", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"] {
+            result.append((2, Array(path.utf8)))
+        }
+        return result
+    }
+}
+
+struct Random {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
+}
+
+let tokens: [[UInt8]] = ["{", "}", "[", "]", "\"", "\\", "{{", "}}", "{{#a}}", "{{/a}}", "{{>x}}", "|", "\n", "null", "..", "😀"]
+    .map { Array($0.utf8) }
+
+func mutate(_ input: [UInt8], _ random: inout Random, donors: [(UInt8, [UInt8])]) -> [UInt8] {
+    var bytes = input
+    let at = random.below(bytes.count + 1)
+    switch random.below(5) {
+    case 0 where !bytes.isEmpty: bytes[min(at, bytes.count - 1)] ^= UInt8(1 << random.below(8))
+    case 1 where !bytes.isEmpty: bytes.removeSubrange(min(at, bytes.count)..<min(bytes.count, at + 1 + random.below(64)))
+    case 2:
+        let donor = donors[random.below(donors.count)].1
+        let start = random.below(donor.count)
+        bytes.insert(contentsOf: donor[start..<min(donor.count, start + random.below(300))], at: at)
+    case 3: bytes.insert(contentsOf: Array(repeating: tokens[random.below(tokens.count)], count: 1 + random.below(100)).joined(), at: at)
+    default: bytes.insert(contentsOf: tokens[random.below(tokens.count)], at: at)
+    }
+    return bytes
+}

@@ -1,0 +1,135 @@
+import Foundation
+import XCTest
+@testable import SCIMGenKit
+
+/// The discovery documents: goldens for the four vendors, the schema against each attribute table,
+/// and an outside check with scim2-models.
+final class SCIMDocumentsTests: XCTestCase {
+    static let vendors = VendorLoader.load(directory: Repository.vendors, display: "Vendors").vendors
+
+    func vendor(_ id: String) throws -> VendorDescriptor {
+        try XCTUnwrap(Self.vendors.first { $0.id == id })
+    }
+
+    func testGoldens() throws {
+        XCTAssertEqual(Self.vendors.count, 4)
+        for vendor in Self.vendors {
+            let files = SCIMDocuments.files(for: vendor)
+            for (path, bytes) in files {
+                Golden.assert(String(decoding: bytes, as: UTF8.self), matches: Repository.fixtures.appendingPathComponent("Golden/\(path)"))
+            }
+            // No stray golden that generation no longer writes.
+            let folder = Repository.fixtures.appendingPathComponent("Golden/\(vendor.id)/scim")
+            let enumerator = FileManager.default.enumerator(atPath: folder.path)
+            var goldens: [String] = []
+            while let path = enumerator?.nextObject() as? String {
+                if path.hasSuffix(".json") { goldens.append("\(vendor.id)/scim/\(path)") }
+            }
+            XCTAssertEqual(Set(goldens), Set(files.keys), vendor.id)
+        }
+    }
+
+    func testFileLayoutAndListResponses() throws {
+        let files = SCIMDocuments.files(for: try vendor("lucid-all-products"))
+        XCTAssertEqual(
+            files.keys.sorted(),
+            [
+                "lucid-all-products/scim/ResourceTypes.json", "lucid-all-products/scim/ResourceTypes/Group.json",
+                "lucid-all-products/scim/ResourceTypes/User.json", "lucid-all-products/scim/Schemas.json",
+                "lucid-all-products/scim/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group.json",
+                "lucid-all-products/scim/Schemas/urn:ietf:params:scim:schemas:core:2.0:User.json",
+                "lucid-all-products/scim/Schemas/urn:ietf:params:scim:schemas:extension:lucid:2.0:User.json",
+                "lucid-all-products/scim/ServiceProviderConfig.json",
+            ])
+        let list = try JSONParser.parse(try XCTUnwrap(files["lucid-all-products/scim/Schemas.json"])).jsonValue
+        XCTAssertEqual(list["totalResults"], .int(3))
+        XCTAssertEqual(list["startIndex"], .int(1))
+        let types = try JSONParser.parse(try XCTUnwrap(files["lucid-all-products/scim/ResourceTypes/User.json"])).jsonValue
+        XCTAssertEqual(
+            types["schemaExtensions"],
+            .array([.object([.init("schema", .string("urn:ietf:params:scim:schemas:extension:lucid:2.0:User")), .init("required", .bool(false))])]))
+        XCTAssertEqual(types["meta"]?["location"], .string("/ResourceTypes/User"))
+        let text = String(decoding: try XCTUnwrap(files["lucid-all-products/scim/Schemas.json"]), as: UTF8.self)
+        XCTAssertTrue(text.hasSuffix("}\n"))
+        XCTAssertFalse(text.contains("\\/"), "slashes are not escaped")
+        XCTAssertTrue(text.hasPrefix("{\n  \"schemas\": [\n"), "schemas first, two-space indentation")
+    }
+
+    func testEveryTableRowIsInItsSchemaWithTheCatalogCharacteristics() throws {
+        for vendor in Self.vendors {
+            let schemas = SCIMSchemaReduction.schemas(for: vendor)
+            let tables = [(vendor.users, SCIMResource.user)] + (vendor.groups.map { [($0, SCIMResource.group)] } ?? [])
+            for (table, resource) in tables {
+                for row in table.attributes {
+                    let path = try AttributePath(parsing: row.path)
+                    let resolved = try SCIMCatalog.resolve(path, resource: resource, extensions: vendor.extensions.map(\.schemaDefinition)).get()
+                    guard let schemaID = resolved.schema?.id else {
+                        for schema in schemas {
+                            XCTAssertNil(schema.attribute(named: resolved.attribute.name), "\(vendor.id): common attribute '\(row.path)' listed in \(schema.id)")
+                        }
+                        continue
+                    }
+                    let schema = try XCTUnwrap(schemas.first { $0.id == schemaID }, "\(vendor.id): no schema \(schemaID)")
+                    let attribute = try XCTUnwrap(schema.attribute(named: resolved.attribute.name), "\(vendor.id): \(row.path)")
+                    XCTAssertEqual(attribute.type, resolved.attribute.type, "\(vendor.id): \(row.path)")
+                    XCTAssertEqual(attribute.mutability, resolved.attribute.mutability)
+                    XCTAssertEqual(attribute.multiValued, resolved.attribute.multiValued)
+                    if let sub = resolved.subAttribute {
+                        XCTAssertEqual(attribute.subAttribute(named: sub.name), sub, "\(vendor.id): \(row.path)")
+                    }
+                }
+            }
+            // Nothing the tables do not list (vendor extensions are published as declared).
+            let listed = Set(tables.flatMap { $0.0.attributes.map { $0.path.lowercased() } })
+            for schema in schemas where schema.id.hasPrefix("urn:ietf:params:scim:schemas:core") || schema.id == SCIMURN.enterpriseUser {
+                for attribute in schema.attributes {
+                    XCTAssertTrue(
+                        listed.contains { $0.contains(attribute.name.lowercased()) }, "\(vendor.id): \(schema.id) lists '\(attribute.name)'")
+                }
+            }
+        }
+    }
+
+    func testMultiValuedRowsCarryValueTypeAndPrimary() throws {
+        let user = try XCTUnwrap(SCIMSchemaReduction.schemas(for: try vendor("lusid")).first { $0.id == SCIMURN.user })
+        let emails = try XCTUnwrap(user.attribute(named: "emails"))
+        XCTAssertEqual(emails.subAttributes.map(\.name), ["value", "type", "primary"])
+        XCTAssertEqual(try XCTUnwrap(user.attribute(named: "name")).subAttributes.map(\.name), ["familyName", "givenName"])
+        XCTAssertNil(user.attribute(named: "externalId"))
+    }
+
+    func testLucidExtensionIsPublishedAsDeclared() throws {
+        let schemas = SCIMSchemaReduction.schemas(for: try vendor("lucid-all-products"))
+        let lucid = try XCTUnwrap(schemas.first { $0.id == "urn:ietf:params:scim:schemas:extension:lucid:2.0:User" })
+        let licenses = try XCTUnwrap(lucid.attribute(named: "productLicenses"))
+        XCTAssertEqual(licenses.type, .complex)
+        XCTAssertFalse(licenses.subAttributes.isEmpty)
+        XCTAssertNotNil(lucid.attribute(named: "billingCode"))
+    }
+
+    func testAbsoluteLocationsWithABaseURL() throws {
+        var lusid = try vendor("lusid")
+        lusid.service.baseURL = "https://acme.example/scim/v2/"
+        let spc = try JSONParser.parse(try XCTUnwrap(SCIMDocuments.files(for: lusid)["lusid/scim/ServiceProviderConfig.json"])).jsonValue
+        XCTAssertEqual(spc["meta"]?["location"], .string("https://acme.example/scim/v2/ServiceProviderConfig"))
+        XCTAssertEqual(spc["documentationUri"], .string("https://learn.microsoft.com/entra/identity/saas-apps/lusid-provisioning-tutorial"))
+    }
+
+    func testScim2ModelsAcceptsEveryDocument() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scimgen-scim-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths: [String] = []
+        for vendor in Self.vendors {
+            for (path, bytes) in SCIMDocuments.files(for: vendor) {
+                let url = folder.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(bytes).write(to: url)
+                paths.append(url.path)
+            }
+        }
+        guard let output = PythonTool.run("check_scim.py", paths.sorted()) else { return }
+        let lines = output.split(separator: "\n")
+        XCTAssertEqual(lines.count, paths.count)
+        for line in lines { XCTAssertTrue(line.hasSuffix("\tok"), String(line)) }
+    }
+}
