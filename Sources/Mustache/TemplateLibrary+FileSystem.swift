@@ -60,6 +60,19 @@ extension TemplateLibrary {
                     pending.append(path)
                     continue
                 }
+                if type == .typeSymbolicLink, entry.hasSuffix(".mustache") {
+                    // A link may point anywhere; a template must stay inside the templates folder.
+                    let root = directory.resolvingSymlinksInPath().standardizedFileURL.path
+                    let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().standardizedFileURL.path
+                    guard target.hasPrefix(root + "/") else {
+                        let file = displayRoot.isEmpty ? path : (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/") + path
+                        errors.append(
+                            TemplateError(
+                                file: file, line: 0, column: 0,
+                                message: "is a link that leads outside '\(displayRoot)'; replace it with the template itself"))
+                        continue
+                    }
+                }
                 var isDirectory: ObjCBool = false
                 guard entry.hasSuffix(".mustache"), entry.count > ".mustache".count,
                     manager.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue

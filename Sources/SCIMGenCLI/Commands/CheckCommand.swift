@@ -4,18 +4,17 @@ import SCIMGenKit
 /// `scimgen check`: is the output folder exactly what `generate` would write?
 enum CheckCommand {
     static func run(_ context: CommandContext) -> Int32 {
-        guard let (files, scope) = Generation.render(context, kinds: .all, only: [], outcome: "cannot check the output") else {
+        guard let plan = Generation.prepare(context, kinds: .all, only: [], outcome: "cannot check the output") else {
             return SCIMGen.ExitCode.failure
         }
         let out = CommandContext.display(context.option("out"))
         let check: SiteCheck
         do {
-            check = try SiteCheck(files: files, root: context.url(out), display: out, scope: scope)
-        } catch let error as SiteWriteError {
-            context.error("\(out)/\(error.path): \(error.reason)")
-            return SCIMGen.ExitCode.failure
+            check = try SiteCheck(root: context.url(out), display: out, scope: plan.scope) { compare in
+                try SiteGenerator.generate(plan.input, kinds: .all, includeIndex: plan.includeIndex, each: compare)
+            }
         } catch {
-            context.error("cannot read '\(out)': \(error)")
+            Generation.report(error, context: context, out: out)
             return SCIMGen.ExitCode.failure
         }
         if check.isCurrent {

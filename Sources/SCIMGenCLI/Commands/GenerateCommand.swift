@@ -1,36 +1,40 @@
 import Foundation
 import SCIMGenKit
 
-/// `scimgen generate`: validate, render in memory, then write only what changed.
+/// `scimgen generate`: validate, render, then write only what changed.
 enum GenerateCommand {
     static func run(_ context: CommandContext) -> Int32 {
         let kinds = context.kinds
         let only = context.command.options("vendor")
-        guard let (files, scope) = Generation.render(context, kinds: kinds, only: only) else {
-            return SCIMGen.ExitCode.failure
-        }
+        guard let plan = Generation.prepare(context, kinds: kinds, only: only) else { return SCIMGen.ExitCode.failure }
         let out = context.option("out")
         do {
-            let summary = try SiteWriter(root: context.url(out)).write(files, scope: scope)
+            let summary = try SiteWriter(root: context.url(out)).stream(scope: plan.scope) { write in
+                try SiteGenerator.generate(plan.input, kinds: kinds, includeIndex: plan.includeIndex, each: write)
+            }
             if !context.command.flag("quiet") {
                 context.console.out("\(summary.line) in \(CommandContext.display(out))")
             }
             return SCIMGen.ExitCode.success
-        } catch let error as SiteWriteError {
-            context.error("\(CommandContext.display(out))/\(error.path): \(error.reason)")
         } catch {
-            context.error("cannot write '\(CommandContext.display(out))': \(error)")
+            Generation.report(error, context: context, out: out)
+            return SCIMGen.ExitCode.failure
         }
-        return SCIMGen.ExitCode.failure
     }
 }
 
-/// Loading and rendering shared by `generate` and `check`.
+/// Loading and the problems shared by `generate` and `check`.
 enum Generation {
-    /// The files to write and the scope of previously generated files they replace, or nil after
-    /// printing every problem.
-    static func render(_ context: CommandContext, kinds: OutputKinds, only: [String], outcome: String = "nothing written")
-        -> ([String: [UInt8]], @Sendable (String) -> Bool)?
+    struct Plan {
+        var input: SiteInput
+        var includeIndex: Bool
+        var scope: @Sendable (String) -> Bool
+    }
+
+    /// The loaded input and the scope of previously generated files this run replaces, or nil
+    /// after printing every problem.
+    static func prepare(_ context: CommandContext, kinds: OutputKinds, only: [String], outcome: String = "nothing written")
+        -> Plan?
     {
         let result = context.loadSite(kinds: kinds, only: only)
         context.report(result.diagnostics)
@@ -40,19 +44,24 @@ enum Generation {
             return nil
         }
         let vendors: Set<String>? = only.isEmpty ? nil : Set(only)
-        do {
-            let files = try SiteGenerator.generate(input, kinds: kinds, includeIndex: vendors == nil)
-            let scope: @Sendable (String) -> Bool = { path in
-                if path == SiteGenerator.indexPath { return vendors == nil && kinds.contains(.docs) }
-                return kinds.covers(path: path, vendors: vendors)
-            }
-            return (files, scope)
-        } catch let error as DiagnosticsError {
-            context.report(error.diagnostics)
-        } catch {
-            context.error("\(error)")
+        let scope: @Sendable (String) -> Bool = { path in
+            if path == SiteGenerator.indexPath { return vendors == nil && kinds.contains(.docs) }
+            return kinds.covers(path: path, vendors: vendors)
         }
-        context.console.err("generation failed; \(outcome)")
-        return nil
+        return Plan(input: input, includeIndex: vendors == nil, scope: scope)
+    }
+
+    /// Prints a failure of rendering, writing or reading the output folder.
+    static func report(_ error: Error, context: CommandContext, out: String) {
+        let display = CommandContext.display(out)
+        switch error {
+        case let error as DiagnosticsError:
+            context.report(error.diagnostics)
+            context.console.err("generation failed")
+        case let error as SiteWriteError:
+            context.error("\(display)/\(error.path): \(error.reason)")
+        default:
+            context.error("cannot use '\(display)': \(error)")
+        }
     }
 }

@@ -24,6 +24,13 @@ final class ObjectReader {
         }
     }
 
+    /// The key paths `DescriptorValidator` locates its whole-descriptor messages at.
+    static let locatedPaths: Set<String> = [
+        "website", "groups", "learn.date", "learn.assetId", "capabilities.groups", "credentials.steps",
+        "scim.baseURL", "scim.authenticationSchemes",
+    ]
+    static let locatedContexts: Set<String> = ["learn", "capabilities", "credentials", "scim"]
+
     /// Whether the node was an object at all.
     var isObject: Bool {
         if case .object = node.value { return true }
@@ -34,7 +41,12 @@ final class ObjectReader {
     func value(_ key: String) -> JSONNode? {
         read.insert(key)
         guard let node = members.first(where: { $0.key == key })?.value else { return nil }
-        sink.keyLocations[path(key)] = sink.location(node)
+        // Only the few keys whole-descriptor checks point at are kept: a map of every key would
+        // cost more memory than the descriptor itself when thousands are loaded.
+        if context.isEmpty || Self.locatedContexts.contains(context) {
+            let keyPath = path(key)
+            if Self.locatedPaths.contains(keyPath) { sink.keyLocations[keyPath] = sink.location(node) }
+        }
         return node
     }
 

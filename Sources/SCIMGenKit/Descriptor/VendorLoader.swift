@@ -54,7 +54,7 @@ public enum VendorLoader {
     /// - Parameter display: how the folder is named in messages, such as `Vendors`.
     public static func load(directory: URL, display: String, only ids: [String] = []) -> VendorSet {
         var diagnostics: [Diagnostic] = []
-        var sources: [VendorSource] = []
+        var entries: [(id: String, file: String, url: URL)] = []
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -103,29 +103,42 @@ public enum VendorLoader {
                         at: SourceLocation(file: file, line: 1, column: 1)))
                 continue
             }
-            guard let data = fm.contents(atPath: url.path) else {
-                diagnostics.append(
-                    Diagnostic(.error, "cannot read '\(file)'", at: SourceLocation(file: file, line: 1, column: 1)))
-                continue
-            }
-            sources.append(VendorSource(id: name, file: file, bytes: [UInt8](data)))
+            entries.append((name, file, url))
         }
         for id in ids where !names.contains(id) {
             diagnostics.append(Diagnostic(.error, "no vendor '\(id)' in '\(display)'"))
         }
-        var set = load(sources: sources)
+        // Files are read inside the workers, so only the descriptors being decoded are in memory as bytes.
+        let found = entries
+        var set = load(count: found.count) { index in
+            let entry = found[index]
+            guard let data = FileManager.default.contents(atPath: entry.url.path) else {
+                return .failure(Diagnostic(.error, "cannot read '\(entry.file)'", at: SourceLocation(file: entry.file, line: 1, column: 1)))
+            }
+            return .success(VendorSource(id: entry.id, file: entry.file, bytes: [UInt8](data)))
+        }
         set.diagnostics = (diagnostics + set.diagnostics).sorted(by: diagnosticOrder)
         return set
     }
 
     /// Parses and validates descriptors from bytes: the pure core of `load(directory:)`.
     public static func load(sources: [VendorSource]) -> VendorSet {
-        // Descriptors are independent: decode and validate them on every core, each into its own
-        // slot, then gather in id order so the result never depends on scheduling.
         let ordered = sources.sorted(by: { $0.id < $1.id })
-        let slots = Slots<(VendorDescriptor?, [Diagnostic])>(count: ordered.count)
-        DispatchQueue.concurrentPerform(iterations: ordered.count) { index in
-            let source = ordered[index]
+        return load(count: ordered.count) { .success(ordered[$0]) }
+    }
+
+    /// Decodes and validates descriptors on every core, each into its own slot, then gathers them
+    /// in order so the result never depends on scheduling. `source` must yield sources in id order.
+    static func load(count: Int, source next: @Sendable (Int) -> Result<VendorSource, Diagnostic>) -> VendorSet {
+        let slots = Slots<(VendorDescriptor?, [Diagnostic])>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            let source: VendorSource
+            switch next(index) {
+            case .success(let value): source = value
+            case .failure(let problem):
+                slots[index] = (nil, [problem])
+                return
+            }
             let (descriptor, found) = VendorDescriptor.decode(id: source.id, file: source.file, bytes: source.bytes)
             guard let descriptor else {
                 slots[index] = (nil, found)

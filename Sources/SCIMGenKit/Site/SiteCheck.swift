@@ -30,9 +30,34 @@ public struct SiteCheck: Sendable {
     ///
     /// - Parameter scope: which previously generated paths the comparison covers (see `SiteWriter.write`).
     public init(files: [String: [UInt8]], root: URL, display: String, scope: (String) -> Bool = { _ in true }) throws {
-        let writer = SiteWriter(root: root)
-        let previous = try writer.manifest()
-        // Reading thousands of files dominates: compare on every core, gather in path order.
+        try self.init(root: root, display: display, scope: scope) { compare in try compare(files) }
+    }
+
+    /// Compares batch by batch as `produce` hands files over, so memory stays bounded by one batch.
+    public init(
+        root: URL, display: String, scope: (String) -> Bool = { _ in true },
+        _ produce: (_ compare: ([String: [UInt8]]) throws -> Void) throws -> Void
+    ) throws {
+        let previous = try SiteWriter(root: root).manifest()
+        var findings: [Finding] = []
+        var current = 0
+        var produced: Set<String> = []
+        try produce { files in
+            let (batchFindings, batchCurrent) = Self.compare(files, root: root, display: display)
+            findings += batchFindings
+            current += batchCurrent
+            produced.formUnion(files.keys)
+        }
+        for path in previous.filter(scope).subtracting(produced).sorted()
+        where FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
+            findings.append(Finding(kind: .extra, path: path, diff: ""))
+        }
+        self.findings = findings.sorted { $0.path < $1.path }
+        self.current = current
+    }
+
+    /// Reading thousands of files dominates: compare on every core, gather in path order.
+    static func compare(_ files: [String: [UInt8]], root: URL, display: String) -> ([Finding], Int) {
         let ordered = files.sorted(by: { $0.key < $1.key })
         let results = Slots<Finding?>(count: ordered.count)
         DispatchQueue.concurrentPerform(iterations: ordered.count) { index in
@@ -55,12 +80,7 @@ public struct SiteCheck: Sendable {
         for result in results.values {
             if case .some(.some(let finding)) = result { findings.append(finding) } else { current += 1 }
         }
-        for path in previous.filter(scope).subtracting(files.keys).sorted()
-        where FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
-            findings.append(Finding(kind: .extra, path: path, diff: ""))
-        }
-        self.findings = findings.sorted { $0.path < $1.path }
-        self.current = current
+        return (findings, current)
     }
 
     /// Whether the folder holds exactly what generation writes.

@@ -10,6 +10,10 @@ public enum SiteGenerator {
     /// The site index, relative to the output folder.
     public static let indexPath = "index.md"
 
+    /// How many vendors render together before their files are handed over: enough to keep every
+    /// core busy, few enough that memory stays small for thousands of vendors.
+    public static let batchSize = 256
+
     /// Every output file for `input`, keyed by its path relative to the output folder.
     ///
     /// - Parameter includeIndex: whether to write `index.md`, which lists every vendor; a run
@@ -18,40 +22,64 @@ public enum SiteGenerator {
     public static func generate(_ input: SiteInput, kinds: OutputKinds = .all, includeIndex: Bool = true) throws
         -> [String: [UInt8]]
     {
-        let vendors = input.vendors
-        let slots = Slots<Result<[String: [UInt8]], DiagnosticsError>>(count: vendors.count)
-        DispatchQueue.concurrentPerform(iterations: vendors.count) { index in
-            let vendor = vendors[index]
-            do {
-                slots[index] = .success(try Self.files(for: vendor, input: input, kinds: kinds))
-            } catch let error as TemplateError {
-                slots[index] = .failure(DiagnosticsError([Diagnostic(templateError: error)]))
-            } catch {
-                slots[index] = .failure(DiagnosticsError([Diagnostic(.error, "vendor '\(vendor.id)': \(error)")]))
-            }
-        }
         var files: [String: [UInt8]] = [:]
-        var problems: [Diagnostic] = []
-        for result in slots.values {
-            switch result {
-            case .success(let vendorFiles): files.merge(vendorFiles) { first, _ in first }
-            case .failure(let error): problems += error.diagnostics
-            case nil: break
+        try generate(input, kinds: kinds, includeIndex: includeIndex) { batch in
+            files.merge(batch) { first, _ in first }
+        }
+        return files
+    }
+
+    /// Renders `batchSize` vendors at a time on every core and hands each batch's files to `each`,
+    /// then the index; memory holds one batch, not the whole site.
+    ///
+    /// A batch with any problem throws before it is handed over, so with at most `batchSize`
+    /// vendors nothing at all is handed over when anything fails.
+    public static func generate(
+        _ input: SiteInput, kinds: OutputKinds = .all, includeIndex: Bool = true,
+        each: ([String: [UInt8]]) throws -> Void
+    ) throws {
+        let vendors = input.vendors
+        var start = 0
+        while start < vendors.count {
+            let batch = Array(vendors[start..<min(vendors.count, start + batchSize)])
+            start += batchSize
+            let slots = Slots<Result<[String: [UInt8]], DiagnosticsError>>(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                let vendor = batch[index]
+                do {
+                    slots[index] = .success(try Self.files(for: vendor, input: input, kinds: kinds))
+                } catch let error as TemplateError {
+                    slots[index] = .failure(DiagnosticsError([Diagnostic(templateError: error)]))
+                } catch {
+                    slots[index] = .failure(DiagnosticsError([Diagnostic(.error, "vendor '\(vendor.id)': \(error)")]))
+                }
             }
+            var files: [String: [UInt8]] = [:]
+            var problems: [Diagnostic] = []
+            for result in slots.values {
+                switch result {
+                case .success(let vendorFiles): files.merge(vendorFiles) { first, _ in first }
+                case .failure(let error): problems += error.diagnostics
+                case nil: break
+                }
+            }
+            try throwIfAny(problems)
+            try each(files)
         }
         if kinds.contains(.docs) && includeIndex {
             do {
-                files.merge(try SiteIndex.files(for: vendors, templates: input.templates)) { first, _ in first }
+                try each(try SiteIndex.files(for: vendors, templates: input.templates))
             } catch let error as TemplateError {
-                problems.append(Diagnostic(templateError: error))
+                try throwIfAny([Diagnostic(templateError: error)])
             }
         }
-        guard problems.isEmpty else {
-            // The same template fault shows up once per vendor; report it once.
-            var seen = Set<Diagnostic>()
-            throw DiagnosticsError(problems.filter { seen.insert($0).inserted }.sorted(by: diagnosticOrder))
-        }
-        return files
+    }
+
+    /// The same template fault shows up once per vendor; report it once.
+    private static func throwIfAny(_ problems: [Diagnostic]) throws {
+        guard !problems.isEmpty else { return }
+        var seen = Set<Diagnostic>()
+        throw DiagnosticsError(problems.filter { seen.insert($0).inserted }.sorted(by: diagnosticOrder))
     }
 
     /// The files of one vendor.

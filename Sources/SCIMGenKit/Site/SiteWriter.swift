@@ -55,7 +55,10 @@ public struct SiteWriter: Sendable {
             throw SiteWriteError(path: Self.manifestName, reason: "manifest is not UTF-8 text; delete it and regenerate")
         }
         var paths: Set<String> = []
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.isEmpty {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // A run killed while appending may leave half a line; only whole lines count.
+        if !text.hasSuffix("\n"), !lines.isEmpty { lines.removeLast() }
+        for line in lines where !line.hasPrefix("#") && !line.isEmpty {
             let path = String(line)
             if let problem = Self.pathProblem(path) {
                 throw SiteWriteError(path: Self.manifestName, reason: "manifest lists '\(path)', which \(problem); delete the manifest and regenerate")
@@ -70,27 +73,68 @@ public struct SiteWriter: Sendable {
     /// - Parameter scope: which previously generated paths this run is responsible for; a run that
     ///   generates one vendor or one kind of document removes stale files only within that scope.
     public func write(_ files: [String: [UInt8]], scope: (String) -> Bool = { _ in true }) throws -> WriteSummary {
-        // Refuse every unsafe path before touching anything.
-        for path in files.keys.sorted() {
+        try stream(scope: scope) { write in try write(files) }
+    }
+
+    /// Writes files batch by batch as `produce` hands them over, then removes stale files.
+    ///
+    /// Memory stays bounded by one batch however large the site. Every batch is checked before any
+    /// of its files is written; a batch that fails leaves the earlier ones written, each file whole
+    /// and listed in the manifest, so the next run continues from a consistent state.
+    public func stream(
+        scope: (String) -> Bool = { _ in true },
+        _ produce: (_ write: ([String: [UInt8]]) throws -> Void) throws -> Void
+    ) throws -> WriteSummary {
+        try ensureRootIsSafe()
+        let previous = try manifest()
+        if try manifestIsIncomplete() { sweepTemporaryFiles() }
+        var state = StreamState(previous: previous)
+        try produce { files in try writeBatch(files, state: &state) }
+        let stale = previous.filter(scope).subtracting(state.produced).sorted()
+        for path in stale { try checkContainment(path, safeFolders: &state.safeFolders) }
+        if !stale.isEmpty { try startJournal(&state) }
+        let fm = FileManager.default
+        for path in stale {
+            let url = root.appendingPathComponent(path)
+            if (try? fm.attributesOfItem(atPath: url.path)) != nil {
+                try? fm.removeItem(at: url)
+                state.summary.removed.append(path)
+                removeEmptyParents(of: path)
+            }
+        }
+        let final = previous.subtracting(stale).union(state.produced)
+        if state.journalStarted || final != previous { try writeManifest(final) }
+        return state.summary
+    }
+
+    /// What a streaming run has done so far.
+    struct StreamState {
+        let previous: Set<String>
+        var produced: Set<String> = []
+        var safeFolders: Set<String> = []
+        var journalStarted = false
+        var summary = WriteSummary()
+    }
+
+    /// Checks, compares and writes one batch.
+    private func writeBatch(_ files: [String: [UInt8]], state: inout StreamState) throws {
+        // Refuse every unsafe path of the batch before touching anything.
+        let ordered = files.sorted(by: { $0.key < $1.key })
+        for (path, _) in ordered {
             if let problem = Self.pathProblem(path) {
                 throw SiteWriteError(path: path, reason: "refusing to write a path that \(problem)")
             }
             if path == Self.manifestName { throw SiteWriteError(path: path, reason: "the manifest's name is reserved") }
+            try checkContainment(path, safeFolders: &state.safeFolders)
         }
-        try ensureRootIsSafe()
-        let previous = try manifest()
-        if try manifestIsIncomplete() { sweepTemporaryFiles() }
-        var summary = WriteSummary()
-        let ordered = files.sorted(by: { $0.key < $1.key })
-        var safeFolders: Set<String> = []
-        for (path, _) in ordered { try checkContainment(path, safeFolders: &safeFolders) }
 
         // Reading and comparing thousands of files is the bulk of a no-change run: do it on every core.
         let existing = Slots<Result<[UInt8]?, SiteWriteError>>(count: ordered.count)
+        let root = root
         DispatchQueue.concurrentPerform(iterations: ordered.count) { index in
             let path = ordered[index].key
             do {
-                existing[index] = .success(try existingFile(root.appendingPathComponent(path), path: path))
+                existing[index] = .success(try Self.existingFile(root.appendingPathComponent(path), path: path))
             } catch let error as SiteWriteError {
                 existing[index] = .failure(error)
             } catch {
@@ -102,25 +146,25 @@ public struct SiteWriter: Sendable {
             guard let result = existing[index] else { continue }
             let old = try result.get()
             if let old, old == bytes {
-                summary.unchanged += 1
+                state.summary.unchanged += 1
                 continue
             }
-            if old != nil && !previous.contains(path) {
+            if old != nil && !state.previous.contains(path) {
                 throw SiteWriteError(
                     path: path,
                     reason: "exists and was not written by scimgen; move it away or delete it, then generate again")
             }
             plan.append((path, bytes))
         }
-        let stale = previous.filter(scope).subtracting(files.keys).sorted()
-        for path in stale { try checkContainment(path, safeFolders: &safeFolders) }
+        state.produced.formUnion(files.keys)
 
-        // The manifest covers old and new files while work is under way, so an interrupted run
-        // never leaves a generated file that the next run would take for someone else's.
-        let final = previous.subtracting(stale).union(files.keys)
-        let during = previous.union(files.keys)
-        let changing = !plan.isEmpty || !stale.isEmpty || final != previous
-        if changing { try writeManifest(during, incomplete: true) }
+        // The manifest lists every new file before it is written, so an interrupted run never
+        // leaves a generated file that the next run would take for someone else's.
+        let added = files.keys.filter { !state.previous.contains($0) }.sorted()
+        if !plan.isEmpty || !added.isEmpty {
+            try startJournal(&state)
+            if !added.isEmpty { try appendToManifest(added) }
+        }
         let folders = Set(plan.map { ($0.0 as NSString).deletingLastPathComponent }).sorted()
         for folder in folders where !folder.isEmpty {
             do {
@@ -141,18 +185,30 @@ public struct SiteWriter: Sendable {
             }
         }
         if let failure = failures.values.compactMap({ $0 }).first { throw failure }
-        summary.written = plan.map(\.0)
-        let fm = FileManager.default
-        for path in stale {
-            let url = root.appendingPathComponent(path)
-            if (try? fm.attributesOfItem(atPath: url.path)) != nil {
-                try? fm.removeItem(at: url)
-                summary.removed.append(path)
-                removeEmptyParents(of: path)
-            }
+        state.summary.written += plan.map(\.0)
+    }
+
+    /// Marks the manifest incomplete (keeping what it lists) before the first change of a run.
+    private func startJournal(_ state: inout StreamState) throws {
+        guard !state.journalStarted else { return }
+        try writeManifest(state.previous, incomplete: true)
+        state.journalStarted = true
+    }
+
+    /// Appends paths to the incomplete manifest, each on a whole line.
+    private func appendToManifest(_ paths: [String]) throws {
+        let url = root.appendingPathComponent(Self.manifestName)
+        let text = paths.map { $0 + "\n" }.joined()
+        guard let handle = FileHandle(forWritingAtPath: url.path) else {
+            throw SiteWriteError(path: Self.manifestName, reason: "cannot be opened for writing")
         }
-        if changing { try writeManifest(final) }
-        return summary
+        defer { try? handle.close() }
+        do {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw SiteWriteError(path: Self.manifestName, reason: "cannot be written: \(error.localizedDescription)")
+        }
     }
 
     // MARK: - Path safety
@@ -193,12 +249,12 @@ public struct SiteWriter: Sendable {
     /// Folders already found safe are remembered, so a tree of thousands of files costs one check
     /// per folder.
     private func checkContainment(_ path: String, safeFolders: inout Set<String>) throws {
-        let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
         let fm = FileManager.default
         var prefix = ""
         for segment in path.split(separator: "/").dropLast() {
             prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
             if safeFolders.contains(prefix) { continue }
+            let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
             let current = root.appendingPathComponent(prefix)
             guard let attributes = try? fm.attributesOfItem(atPath: current.path) else { return }
             if (attributes[.type] as? FileAttributeType) == .typeSymbolicLink {
@@ -213,7 +269,7 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    private func existingFile(_ url: URL, path: String) throws -> [UInt8]? {
+    private static func existingFile(_ url: URL, path: String) throws -> [UInt8]? {
         if let data = FileManager.default.contents(atPath: url.path) { return [UInt8](data) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }

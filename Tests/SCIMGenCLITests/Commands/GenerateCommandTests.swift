@@ -122,3 +122,39 @@ final class GenerateCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.url("Site").path))
     }
 }
+
+/// Templates and partials cannot reach outside their folders.
+final class TemplatePathSafetyTests: XCTestCase {
+    func testAPartialNameThatLeavesTheFolderIsNotFound() throws {
+        let workspace = try Workspace()
+        try workspace.write("secret.mustache", "SECRET\n")
+        let text = try XCTUnwrap(workspace.read("Templates/partials/resources.md.mustache"))
+        try workspace.write("Templates/partials/resources.md.mustache", text + "{{> ../../secret}}\n{{> /etc/hostname}}\n")
+        let run = workspace.run(["generate"])
+        XCTAssertEqual(run.code, 1)
+        XCTAssertTrue(run.err.contains("Templates/partials/resources.md.mustache:9:1: error: partial '../../secret' not found"), run.err)
+        XCTAssertTrue(run.err.contains("error: partial '/etc/hostname' not found"), run.err)
+        XCTAssertNil(workspace.read("Site/lusid/tutorial.md"))
+    }
+
+    func testATemplateLinkThatLeadsOutIsRefused() throws {
+        let workspace = try Workspace()
+        try workspace.write("outside.mustache", "SECRET\n")
+        try FileManager.default.createSymbolicLink(
+            at: workspace.url("Templates/partials/evil.md.mustache"), withDestinationURL: workspace.url("outside.mustache"))
+        let run = workspace.run(["validate"])
+        XCTAssertEqual(run.code, 1)
+        XCTAssertTrue(
+            run.err.contains("Templates/partials/evil.md.mustache:1:1: error: is a link that leads outside 'Templates'; replace it with the template itself"),
+            run.err)
+    }
+
+    func testAnOverrideFolderThatLeadsOutIsRefused() throws {
+        let workspace = try Workspace()
+        try FileManager.default.createDirectory(at: workspace.url("elsewhere"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: workspace.url("Vendors/lusid/templates"), withDestinationURL: workspace.url("elsewhere"))
+        let run = workspace.run(["validate"])
+        XCTAssertEqual(run.code, 1)
+        XCTAssertTrue(run.err.contains("'Vendors/lusid/templates' is a link that leads outside its vendor folder"), run.err)
+    }
+}

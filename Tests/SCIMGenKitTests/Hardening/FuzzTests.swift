@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import XCTest
 @testable import SCIMGenKit
 
@@ -72,5 +73,25 @@ final class FuzzTests: XCTestCase {
         }
         let deepPath = String(repeating: "a[", count: 50_000)
         XCTAssertThrowsError(try AttributePath(parsing: deepPath))
+    }
+
+    func testMutatedRealTemplatesNeverCrash() throws {
+        let library = try TemplateLibrary(directory: Repository.templates, display: "Templates")
+        let vendor = try XCTUnwrap(VendorLoader.load(directory: Repository.vendors, display: "Vendors").vendors.first { $0.id == "lusid" })
+        let names = library.names
+        let corpus = names.compactMap { name in try? Repository.bytes("Templates/\(name).mustache") }
+        XCTAssertEqual(corpus.count, names.count)
+        var mutator = Mutator(seed: 2026)
+        var rendered = 0
+        for round in 0..<600 {
+            let index = round % names.count
+            let source = String(decoding: mutator.mutate(corpus[index], donors: corpus), as: UTF8.self)
+            guard let template = try? Template(source: source, name: names[index], file: "Templates/\(names[index]).mustache") else {
+                continue
+            }
+            let mutated = library.overlaying(TemplateLibrary([template]))
+            if (try? TutorialOutput.files(for: vendor, templates: mutated)) != nil { rendered += 1 }
+        }
+        XCTAssertGreaterThan(rendered, 0, "no mutation rendered: the fuzzer only exercises the parser")
     }
 }

@@ -5,6 +5,7 @@ enum MarkdownText {
     /// One line: line breaks and tabs become spaces, other control characters and bidirectional
     /// overrides' unpaired effects are left to the reader but control characters are removed.
     static func inline(_ text: String) -> String {
+        if isPlainLine(text) { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         var lastWasSpace = false
@@ -21,9 +22,33 @@ enum MarkdownText {
         return result.trimmingCharacters(in: .whitespaces)
     }
 
+    /// Whether `text` is already one clean line: no control character, no separator, no edge spaces.
+    /// Almost all descriptor text is, and checking bytes is far cheaper than rebuilding the string.
+    static func isPlainLine(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        if let first = utf8.first, first == 0x20 { return false }
+        if let last = utf8.last, last == 0x20 { return false }
+        return utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var previous: UInt8 = 0
+            var beforePrevious: UInt8 = 0
+            for byte in bytes {
+                if byte < 0x20 || byte == 0x7F { return false }
+                // C1 controls (U+0080–U+009F) are C2 80–C2 9F; U+2028 and U+2029 are E2 80 A8/A9.
+                if previous == 0xC2 && (0x80...0x9F).contains(byte) { return false }
+                if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return false }
+                beforePrevious = previous
+                previous = byte
+            }
+            return true
+        } ?? false
+    }
+
     /// Lines without control characters, for blocks that keep their line breaks.
     static func lines(_ text: String) -> [String] {
-        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if !text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 }) && !text.contains("\u{85}") {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { line in
                 String(String.UnicodeScalarView(line.unicodeScalars.filter { !($0.value < 0x20 && $0 != "\t") && !(0x7F...0x9F).contains($0.value) }))

@@ -25,27 +25,36 @@ public enum TutorialOutput {
     /// trailing spaces, runs of blank lines, and the file's end, which gets exactly one newline.
     static func render(_ name: String, context: MustacheValue, templates: TemplateLibrary) throws -> [UInt8] {
         let text = try templates.render(name, context: context, escaping: .none)
-        return Array(tidy(text).utf8)
+        return tidy(Array(text.utf8))
     }
 
-    static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
+    /// Works on bytes: a tutorial is rendered for every vendor on every run.
+    static func tidy(_ text: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.count)
         var blank = 0
         var inFence = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = raw
-            while let last = line.last, last == " " || last == "\t" || last == "\r" { line = line.dropLast() }
-            if line.hasPrefix("```") { inFence.toggle() }
-            if line.isEmpty && !inFence {
+        var start = 0
+        let count = text.count
+        while start <= count {
+            var end = start
+            while end < count && text[end] != 0x0A { end += 1 }
+            var lineEnd = end
+            while lineEnd > start, text[lineEnd - 1] == 0x20 || text[lineEnd - 1] == 0x09 || text[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            if lineEnd - start >= 3 && text[start] == 0x60 && text[start + 1] == 0x60 && text[start + 2] == 0x60 { inFence.toggle() }
+            if lineEnd == start && !inFence {
                 blank += 1
-                if blank > 1 || lines.isEmpty { continue }
+                if !(blank > 1 || output.isEmpty) { output.append(0x0A) }
             } else {
                 blank = 0
+                output.append(contentsOf: text[start..<lineEnd])
+                output.append(0x0A)
             }
-            lines.append(line)
+            start = end + 1
         }
-        while let last = lines.last, last.isEmpty { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        while output.count >= 2 && output[output.count - 1] == 0x0A && output[output.count - 2] == 0x0A { output.removeLast() }
+        if output.isEmpty || output[output.count - 1] != 0x0A { output.append(0x0A) }
+        return output
     }
 }
 
@@ -57,16 +66,23 @@ public enum SiteIndex {
     /// `["index.md": …]` for all `vendors`.
     public static func files(for vendors: [VendorDescriptor], templates: TemplateLibrary) throws -> [String: [UInt8]] {
         let rows: [MustacheValue] = vendors.sorted { $0.id < $1.id }.map { vendor in
-            var row = TutorialContext.make(vendor)
-            if case .object(var object) = row {
-                object["deprovision"] = .string(vendor.capabilities.deprovisionUsers.rawValue)
-                object["patch"] = .bool(vendor.service.patch)
-                object["bulk"] = .bool(vendor.service.bulk.supported)
-                object["filter"] = .bool(vendor.service.filter.supported)
-                object["hasExtensions"] = .bool(!vendor.extensions.isEmpty)
-                row = .object(object)
-            }
-            return row
+            var row: [String: MustacheValue] = [
+                "id": .string(vendor.id),
+                "app": .string(MarkdownText.inline(vendor.name)),
+                "capabilities": .object([
+                    "createUsers": .bool(vendor.capabilities.createUsers),
+                    "updateUsers": .bool(vendor.capabilities.updateUsers),
+                    "groups": .bool(vendor.capabilities.groups),
+                    "singleSignOn": .bool(vendor.capabilities.singleSignOn),
+                ]),
+                "deprovision": .string(vendor.capabilities.deprovisionUsers.rawValue),
+                "patch": .bool(vendor.service.patch),
+                "bulk": .bool(vendor.service.bulk.supported),
+                "filter": .bool(vendor.service.filter.supported),
+                "hasExtensions": .bool(!vendor.extensions.isEmpty),
+            ]
+            if let page = vendor.helpPage { row["helpPage"] = .object(["title": .string(MarkdownText.inline(page.title))]) }
+            return .object(row)
         }
         let context = MustacheValue.object(["vendors": .array(rows), "count": .number(Double(vendors.count))])
         return [SiteGenerator.indexPath: try TutorialOutput.render(template, context: context, templates: templates)]
