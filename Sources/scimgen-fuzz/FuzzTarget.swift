@@ -32,14 +32,31 @@ func fuzzOne(_ bytes: [UInt8]) {
     }
 }
 
-/// libFuzzer's entry point (used when built with `-sanitize=fuzzer`, see the README).
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    fuzzOne(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
-}
+#if FUZZING
+/// libFuzzer's driver, from the fuzzer runtime that `-sanitize=fuzzer` links.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
 
-#if !FUZZING
+/// With libFuzzer: SwiftPM gives every executable its own `main`, so libFuzzer's is not used;
+/// this one hands the command line to libFuzzer's driver instead.
+@main
+struct FuzzDriver {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(
+            runFuzzerDriver(&argc, &argv) { data, size in
+                guard let data else { return 0 }
+                fuzzOne(Array(UnsafeBufferPointer(start: data, count: size)))
+                return 0
+            })
+    }
+}
+#else
 /// Without libFuzzer: `scimgen-fuzz [COUNT] [SEED]` mutates the repository's descriptors and
 /// templates COUNT times (default 100,000) and prints how many inputs ran; `scimgen-fuzz FILE...`
 /// replays saved inputs.
