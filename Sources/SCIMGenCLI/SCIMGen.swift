@@ -32,6 +32,7 @@ public enum SCIMGen {
         case "render": return RenderCommand.run(context)
         case "new": return NewCommand.run(context)
         case "diff": return DiffCommand.run(context)
+        case "import": return ImportCommand.run(context)
         case "entra-merge": return EntraMergeCommand.run(context)
         default:
             console.err("error: unknown command '\(command.path.joined(separator: " "))'")

@@ -133,5 +133,5 @@ enum Commands {
             Microsoft Entra tutorials, SCIM discovery documents and attribute mapping files in 'Site/'.
             """,
         version: SCIMGen.version,
-        subcommands: [validate, generate, check, diff, new, entraMerge, render])
+        subcommands: [validate, generate, check, diff, new, importTutorials, entraMerge, render])
 }
