@@ -74,13 +74,7 @@ extension VendorSetDiff {
     static func quote(_ text: String) -> String {
         let line = inline(text, limit: 160)
         if line.isEmpty { return "''" }
-        var longest = 0
-        var run = 0
-        for character in line {
-            run = character == "`" ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        let fence = String(repeating: "`", count: longest + 1)
+        let fence = String(repeating: "`", count: MarkdownText.longestBacktickRun(line) + 1)
         let pad = line.hasPrefix("`") || line.hasSuffix("`") ? " " : ""
         return fence + pad + line + pad + fence
     }

@@ -64,15 +64,20 @@ enum MarkdownText {
 
     /// A fenced code block whose fence is longer than any backtick run in the body.
     static func fencedCode(language: String, body: String) -> String {
-        var longest = 0
-        var run = 0
-        for character in body {
-            run = character == "`" ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        let fence = String(repeating: "`", count: max(3, longest + 1))
+        let fence = String(repeating: "`", count: max(3, longestBacktickRun(body) + 1))
         let info = inline(language).filter { $0 != "`" }
         return fence + info + "\n" + lines(body).joined(separator: "\n") + "\n" + fence
+    }
+
+    /// The longest run of backticks in `text`: a code fence or span must be longer.
+    static func longestBacktickRun(_ text: String) -> Int {
+        var longest = 0
+        var run = 0
+        for byte in text.utf8 {
+            run = byte == UInt8(ascii: "`") ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
     }
 
     /// A single-quoted YAML scalar on one line.
