@@ -63,7 +63,8 @@ final class ObjectReader {
             typeError(key, expected: "a string", node)
             return nil
         }
-        if nonEmpty && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // A byte scan, not `trimmingCharacters`: that bridges every string through NSString.
+        if nonEmpty && !text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
             sink.error("'\(path(key))' must not be empty", at: node)
             return nil
         }

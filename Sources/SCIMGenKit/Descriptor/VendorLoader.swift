@@ -66,9 +66,16 @@ public enum VendorLoader {
         let names = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
         for name in names where !name.hasPrefix(".") {
             let folder = directory.appendingPathComponent(name)
-            var folderIsDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: folder.path, isDirectory: &folderIsDirectory), folderIsDirectory.boolValue
-            else { continue }
+            // One lstat per folder: only a link needs resolving, which is slow for thousands of vendors.
+            let folderType = (try? fm.attributesOfItem(atPath: folder.path))?[.type] as? FileAttributeType
+            var linked = false
+            if folderType == .typeSymbolicLink {
+                var isDirectory: ObjCBool = false
+                guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+                linked = true
+            } else if folderType != .typeDirectory {
+                continue
+            }
             if !ids.isEmpty && !ids.contains(name) { continue }
             let file = "\(display)/\(name)/\(descriptorName)"
             guard isValidID(name) else {
@@ -79,31 +86,14 @@ public enum VendorLoader {
                         at: SourceLocation(file: file, line: 1, column: 1)))
                 continue
             }
-            let resolved = folder.resolvingSymlinksInPath().standardizedFileURL.path
-            guard resolved.hasPrefix(root + "/") else {
+            guard !linked || folder.resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(root + "/") else {
                 diagnostics.append(
                     Diagnostic(
                         .error, "vendor folder '\(display)/\(name)' is a link that leads outside '\(display)'; replace it with a folder",
                         at: SourceLocation(file: file, line: 1, column: 1)))
                 continue
             }
-            let url = folder.appendingPathComponent(descriptorName)
-            let attributes = try? fm.attributesOfItem(atPath: url.path)
-            guard let attributes, (attributes[.type] as? FileAttributeType) == .typeRegular else {
-                let message = attributes == nil
-                    ? "vendor folder '\(display)/\(name)' has no \(descriptorName); add one or run 'scimgen new \(name) --name \"Display Name\"'"
-                    : "'\(file)' is not a regular file"
-                diagnostics.append(Diagnostic(.error, message, at: SourceLocation(file: file, line: 1, column: 1)))
-                continue
-            }
-            if let size = attributes[.size] as? Int, size > maxDescriptorBytes {
-                diagnostics.append(
-                    Diagnostic(
-                        .error, "descriptor is \(size) bytes, more than the limit of \(maxDescriptorBytes); split or trim it",
-                        at: SourceLocation(file: file, line: 1, column: 1)))
-                continue
-            }
-            entries.append((name, file, url))
+            entries.append((name, file, folder.appendingPathComponent(descriptorName)))
         }
         for id in ids where !names.contains(id) {
             diagnostics.append(Diagnostic(.error, "no vendor '\(id)' in '\(display)'"))
@@ -112,10 +102,22 @@ public enum VendorLoader {
         let found = entries
         var set = load(count: found.count) { index in
             let entry = found[index]
-            guard let data = FileManager.default.contents(atPath: entry.url.path) else {
-                return .failure(Diagnostic(.error, "cannot read '\(entry.file)'", at: SourceLocation(file: entry.file, line: 1, column: 1)))
+            let at = SourceLocation(file: entry.file, line: 1, column: 1)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: entry.url.path)
+            guard let attributes, (attributes[.type] as? FileAttributeType) == .typeRegular else {
+                let message = attributes == nil
+                    ? "vendor folder '\(display)/\(entry.id)' has no \(descriptorName); add one or run 'scimgen new \(entry.id) --name \"Display Name\"'"
+                    : "'\(entry.file)' is not a regular file"
+                return .failure(Diagnostic(.error, message, at: at))
             }
-            return .success(VendorSource(id: entry.id, file: entry.file, bytes: [UInt8](data)))
+            if let size = attributes[.size] as? Int, size > maxDescriptorBytes {
+                return .failure(
+                    Diagnostic(.error, "descriptor is \(size) bytes, more than the limit of \(maxDescriptorBytes); split or trim it", at: at))
+            }
+            guard case .bytes(let bytes) = FileBytes.read(entry.url.path) else {
+                return .failure(Diagnostic(.error, "cannot read '\(entry.file)'", at: at))
+            }
+            return .success(VendorSource(id: entry.id, file: entry.file, bytes: bytes))
         }
         set.diagnostics = (diagnostics + set.diagnostics).sorted(by: diagnosticOrder)
         return set

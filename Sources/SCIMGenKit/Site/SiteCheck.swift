@@ -62,11 +62,11 @@ public struct SiteCheck: Sendable {
         let results = Slots<Finding?>(count: ordered.count)
         DispatchQueue.concurrentPerform(iterations: ordered.count) { index in
             let (path, bytes) = ordered[index]
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+            guard case .bytes(let data) = FileBytes.read(root.appendingPathComponent(path).path) else {
                 results[index] = .some(Finding(kind: .missing, path: path, diff: ""))
                 return
             }
-            if data.elementsEqual(bytes) {
+            if data == bytes {
                 results[index] = .some(nil)
                 return
             }

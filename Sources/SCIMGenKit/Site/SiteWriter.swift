@@ -270,13 +270,12 @@ public struct SiteWriter: Sendable {
     }
 
     private static func existingFile(_ url: URL, path: String) throws -> [UInt8]? {
-        if let data = FileManager.default.contents(atPath: url.path) { return [UInt8](data) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
-        if isDirectory.boolValue {
-            throw SiteWriteError(path: path, reason: "is a folder where scimgen writes a file; move it away")
+        switch FileBytes.read(url.path) {
+        case .bytes(let bytes): return bytes
+        case .missing: return nil
+        case .directory: throw SiteWriteError(path: path, reason: "is a folder where scimgen writes a file; move it away")
+        case .unreadable: throw SiteWriteError(path: path, reason: "cannot be read; check its permissions")
         }
-        throw SiteWriteError(path: path, reason: "cannot be read; check its permissions")
     }
 
     // MARK: - Writing
