@@ -36,7 +36,7 @@ enum Commands {
             bytes changed, each atomically, and removes files it generated before that are no \
             longer produced; a manifest in the output folder ('.scimgen-manifest') records them. \
             Files it did not write are never touched. With '--vendor' or '--only', only the named \
-            vendors or kinds are written and cleaned up, and the index is left as it is.
+            vendors or kinds are written and cleaned up; with '--vendor', the index is left as it is.
             """,
         arguments: [vendors, templates, out, vendor, only, format, .flag("quiet", short: "q", help: "Print nothing but problems.")])
 

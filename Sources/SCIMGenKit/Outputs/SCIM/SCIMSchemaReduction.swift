@@ -6,6 +6,12 @@ enum SCIMSchemaReduction {
         var wanted: [String: Wanted] = [:]
         collect(vendor.users, resource: .user, extensions: extensions, into: &wanted)
         if let groups = vendor.groups { collect(groups, resource: .group, extensions: extensions, into: &wanted) }
+        // Attributes the vendor maps to custom fields on request (Thrive's enterprise attributes)
+        // are accepted by its endpoint too, so its schema lists them.
+        if let custom = vendor.customFieldMappings {
+            let rows = custom.allowedAttributes.map { AttributeMapping(path: $0.path, type: .string, filterable: false, required: nil) }
+            collect(AttributeTable(attributes: rows), resource: .user, extensions: extensions, into: &wanted)
+        }
 
         var result: [SCIMSchemaDefinition] = []
         for schema in [SCIMCatalog.user, SCIMCatalog.enterpriseUser] {

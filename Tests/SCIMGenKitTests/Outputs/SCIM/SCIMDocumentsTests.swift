@@ -81,6 +81,7 @@ final class SCIMDocumentsTests: XCTestCase {
             }
             // Nothing the tables do not list (vendor extensions are published as declared).
             let listed = Set(tables.flatMap { $0.0.attributes.map { $0.path.lowercased() } })
+                .union((vendor.customFieldMappings?.allowedAttributes ?? []).map { $0.path.lowercased() })
             for schema in schemas where schema.id.hasPrefix("urn:ietf:params:scim:schemas:core") || schema.id == SCIMURN.enterpriseUser {
                 for attribute in schema.attributes {
                     XCTAssertTrue(
@@ -96,6 +97,13 @@ final class SCIMDocumentsTests: XCTestCase {
         XCTAssertEqual(emails.subAttributes.map(\.name), ["value", "type", "primary"])
         XCTAssertEqual(try XCTUnwrap(user.attribute(named: "name")).subAttributes.map(\.name), ["familyName", "givenName"])
         XCTAssertNil(user.attribute(named: "externalId"))
+    }
+
+    func testCustomFieldAttributesAreInTheEnterpriseSchema() throws {
+        let schemas = SCIMSchemaReduction.schemas(for: try vendor("thrive-lxp"))
+        let enterprise = try XCTUnwrap(schemas.first { $0.id == SCIMURN.enterpriseUser })
+        XCTAssertEqual(
+            enterprise.attributes.map(\.name), ["employeeNumber", "costCenter", "organization", "division", "department", "manager"])
     }
 
     func testLucidExtensionIsPublishedAsDeclared() throws {
