@@ -53,6 +53,8 @@ final class HostileContentTests: XCTestCase {
                 }
             }
             XCTAssertFalse(text.contains("\u{7}"), "\(path) kept a control character")
+            XCTAssertFalse(text.unicodeScalars.contains("\u{202E}"), "\(path) kept a bidirectional override")
+            XCTAssertTrue(text.contains("عربي"), "\(path) lost right-to-left text")
         }
         for (path, bytes) in hostileFiles where path.hasSuffix(".json") {
             XCTAssertNoThrow(try JSONParser.parse(bytes), path)

@@ -15,7 +15,7 @@ enum MarkdownText {
                 lastWasSpace = true
                 continue
             }
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || isBidiControl(scalar) { continue }
             result.unicodeScalars.append(scalar)
             lastWasSpace = scalar == " "
         }
@@ -35,7 +35,9 @@ enum MarkdownText {
                 if byte < 0x20 || byte == 0x7F { return false }
                 // C1 controls (U+0080–U+009F) are C2 80–C2 9F; U+2028 and U+2029 are E2 80 A8/A9.
                 if previous == 0xC2 && (0x80...0x9F).contains(byte) { return false }
-                if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return false }
+                if beforePrevious == 0xE2 && previous == 0x80 && (0xA8...0xAE).contains(byte) { return false }
+                // U+2066–U+2069 (isolates) are E2 81 A6–A9.
+                if beforePrevious == 0xE2 && previous == 0x81 && (0xA6...0xA9).contains(byte) { return false }
                 beforePrevious = previous
                 previous = byte
             }
@@ -43,15 +45,27 @@ enum MarkdownText {
         } ?? false
     }
 
+    /// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) can make text
+    /// display differently from what it says; ordinary right-to-left letters are kept.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
     /// Lines without control characters, for blocks that keep their line breaks.
     static func lines(_ text: String) -> [String] {
-        if !text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 }) && !text.contains("\u{85}") {
+        if !text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 }) && !text.contains("\u{85}")
+            && !text.unicodeScalars.contains(where: isBidiControl)
+        {
             return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { line in
-                String(String.UnicodeScalarView(line.unicodeScalars.filter { !($0.value < 0x20 && $0 != "\t") && !(0x7F...0x9F).contains($0.value) }))
+                String(
+                    String.UnicodeScalarView(
+                        line.unicodeScalars.filter {
+                            !($0.value < 0x20 && $0 != "\t") && !(0x7F...0x9F).contains($0.value) && !isBidiControl($0)
+                        }))
             }
     }
 
