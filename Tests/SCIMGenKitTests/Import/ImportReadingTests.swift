@@ -4,7 +4,7 @@ import XCTest
 
 /// The pieces between the Markdown reader and the descriptor: template sentences, table cells
 /// and marks, extension names, and inputs no tutorial should ever be.
-final class TutorialReadingTests: XCTestCase {
+final class ImportReadingTests: XCTestCase {
     func testEveryPatternCompiles() {
         XCTAssertEqual(Boilerplate.allPatterns.filter { !$0.isValid }.map(\.source), [])
     }

@@ -3,7 +3,7 @@ import XCTest
 @testable import SCIMGenKit
 
 /// The Markdown reader under the importer and its text helpers.
-final class TutorialDocumentTests: XCTestCase {
+final class ImportDocumentTests: XCTestCase {
     func testBlocksOfATutorial() {
         let markdown = """
             ---\r
