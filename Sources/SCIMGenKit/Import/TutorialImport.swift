@@ -1,72 +1,62 @@
-/// The result of importing one tutorial.
-public struct TutorialImport: Sendable {
-    /// The vendor id, a slug of the app's name; nil when the file is not a provisioning tutorial.
+/// The result of importing one Microsoft Learn provisioning tutorial: the descriptor it yields,
+/// what could not be placed in it, and the figures an import report shows.
+public struct TutorialImport: Hashable, Sendable {
+    /// The vendor id, a slug of the app's name (`Lucid (All Products)` is `lucid-all-products`);
+    /// nil when the file names no app.
     public var id: String?
-    /// The app's display name.
+    /// The app's display name as the tutorial writes it; nil when the file names no app.
     public var name: String?
-    /// The descriptor, in the format of `Vendors/<id>/vendor.json`.
+    /// The descriptor in the format of `Vendors/<id>/vendor.json`; nil when the import failed.
     public var descriptor: JSONValue?
-    /// The descriptor's bytes, as `scimgen import` writes them.
+    /// The descriptor written with `JSONWriter`, ready for `Vendors/<id>/vendor.json`; nil when the import failed.
     public var bytes: [UInt8]?
-    /// Warnings for every fact not placed (located at the tutorial's line) and errors for failures.
+    /// Every error, warning and note, located at the tutorial's lines, in line order.
     public var diagnostics: [Diagnostic]
-    /// Each fact not placed, for the report's "Not imported" list.
+    /// Each fact that found no place in the descriptor, as `line N: text`, in line order.
     public var notImported: [String]
-    /// Attribute table rows seen in the tutorial, and rows imported.
-    public var rowsSeen: Int
+    /// The data rows of the tutorial's tables.
+    public var rowsFound: Int
+    /// The rows placed in the user and group attribute tables.
     public var rowsImported: Int
-    /// Credential steps and prerequisites imported.
-    public var credentialSteps: Int
-    public var prerequisites: Int
+    /// The units of the source that carry text: front matter lines, paragraphs, list and checklist
+    /// items, alerts, images, code blocks and table rows.
+    public var units: Int
+    /// Units whose facts went into the descriptor.
+    public var unitsImported: Int
+    /// Units recognised as template text, which scimgen's templates write again.
+    public var unitsBoilerplate: Int
+    /// Units with something the descriptor has no place for; each has a warning.
+    public var unitsNotImported: Int
 
-    /// Whether a descriptor was produced.
-    public var succeeded: Bool { bytes != nil }
-}
-
-/// What importing many tutorials came to: how many kept every row, how many need a person.
-public struct ImportReport: Sendable {
-    /// Each file with its result, in the order given.
-    public var results: [(file: String, result: TutorialImport)]
-
-    /// Creates a report.
-    public init(_ results: [(String, TutorialImport)]) {
-        self.results = results.map { (file: $0.0, result: $0.1) }
+    /// Creates a result; `TutorialImporter.importTutorial` is the usual way to get one.
+    public init(
+        id: String? = nil, name: String? = nil, descriptor: JSONValue? = nil, bytes: [UInt8]? = nil,
+        diagnostics: [Diagnostic] = [], notImported: [String] = [], rowsFound: Int = 0, rowsImported: Int = 0,
+        units: Int = 0, unitsImported: Int = 0, unitsBoilerplate: Int = 0, unitsNotImported: Int = 0
+    ) {
+        self.id = id
+        self.name = name
+        self.descriptor = descriptor
+        self.bytes = bytes
+        self.diagnostics = diagnostics
+        self.notImported = notImported
+        self.rowsFound = rowsFound
+        self.rowsImported = rowsImported
+        self.units = units
+        self.unitsImported = unitsImported
+        self.unitsBoilerplate = unitsBoilerplate
+        self.unitsNotImported = unitsNotImported
     }
 
-    /// Imported with every attribute row and no warning.
-    public var clean: Int { results.filter { $0.result.succeeded && $0.result.diagnostics.isEmpty }.count }
-    /// Imported with every attribute row.
-    public var rowsIntact: Int { results.filter { $0.result.succeeded && $0.result.rowsImported == $0.result.rowsSeen }.count }
-    /// Imported with at least one warning.
-    public var withWarnings: Int { results.filter { $0.result.succeeded && !$0.result.diagnostics.isEmpty }.count }
-    /// Not imported at all.
-    public var failed: Int { results.filter { !$0.result.succeeded }.count }
+    /// Whether a descriptor was made.
+    public var succeeded: Bool { descriptor != nil }
 
-    /// The round-trip report `scimgen import` prints.
-    public func markdown() -> String {
-        var text = "## Import report\n\n"
-        text += "| tutorials | imported | every table row intact | with warnings | failed |\n|---:|---:|---:|---:|---:|\n"
-        text += "| \(results.count) | \(results.count - failed) | \(rowsIntact) | \(withWarnings) | \(failed) |\n\n"
-        text += "| file | vendor | rows | prerequisites | credential steps | warnings |\n|---|---|---:|---:|---:|---:|\n"
-        for (file, result) in results {
-            let vendor = result.id.map { "`\($0)`" } ?? "failed"
-            text += "| \(Self.cell(file)) | \(vendor) | \(result.rowsImported)/\(result.rowsSeen) | \(result.prerequisites) | \(result.credentialSteps) | \(result.diagnostics.count) |\n"
-        }
-        let dropped = results.filter { !$0.result.notImported.isEmpty || !$0.result.succeeded }
-        if !dropped.isEmpty {
-            text += "\n## Not imported\n\n"
-            for (file, result) in dropped {
-                if !result.succeeded {
-                    let reason = result.diagnostics.first { $0.severity == .error }?.message ?? "not a provisioning tutorial"
-                    text += "- \(Self.cell(file)): failed: \(reason)\n"
-                }
-                for fact in result.notImported { text += "- \(Self.cell(file)): \(fact)\n" }
-            }
-        }
-        return text
-    }
+    /// Whether every row of every table went into the descriptor.
+    public var allRowsImported: Bool { rowsImported == rowsFound }
 
-    static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    /// The errors: why the import failed, when it did.
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    /// The warnings: each fact not imported and each doubt about one that was.
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 }
