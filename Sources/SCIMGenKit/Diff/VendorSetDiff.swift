@@ -1,89 +1,78 @@
-/// What changed between two sets of vendor descriptors, fact by fact, for a pull-request reviewer.
+/// The semantic difference between two sets of vendor descriptors, for pull-request reviewers.
 ///
-/// Vendors are matched by id; within a vendor, attributes by path, extension schemas by id and their
-/// attributes by name, prerequisites, notes and tips by text, credential steps by position.
+/// Vendors are matched by `id`; within a vendor, attribute rows by path, extension schemas by URN,
+/// extension attributes by name, authentication schemes by type, prerequisites, notes and tips by
+/// their text, and credential steps by a longest common subsequence of their texts. Source
+/// locations are never compared: moving a row or reformatting the file is not a change, but
+/// reordering attribute rows is (the tutorial's tables follow that order).
 ///
-/// `json()` has this shape, unchanged vendors left out:
+/// `markdown()` renders a PR comment; `json()` renders the same facts for tools, in this shape:
+///
 /// ```
-/// {"changed": Bool, "vendors": [{"id": String, "name": String, "status": "added"|"removed"|"changed",
-///   "changes": [{"area": String, "kind": "added"|"removed"|"changed", "item": String,
-///                "field": String?, "old": String?, "new": String?}]}]}
+/// {
+///   "changed": Bool,
+///   "vendors": [                       // sorted by id; unchanged vendors are omitted
+///     {
+///       "id": String, "name": String,
+///       "status": "added" | "removed" | "changed",
+///       "changes": [                   // empty for added and removed vendors
+///         {
+///           "area": "userAttributes" | "groupAttributes" | "capabilities" | "scimFeatures"
+///                 | "prerequisites" | "credentialSteps" | "notes" | "assignmentTips"
+///                 | "provisioningScreenshots" | "extensionSchemas" | "customFieldMappings" | "metadata",
+///           "kind": "added" | "removed" | "changed",
+///           "item": String,            // attribute path, schema URN, field name, text or label
+///           "field": String | null,    // the changed field of the item, such as "type"
+///           "old": String | null,      // full old value (removed: a short description)
+///           "new": String | null       // full new value (added: a short description)
+///         }
+///       ]
+///     }
+///   ]
+/// }
 /// ```
-/// where `area` is one of `metadata`, `capabilities`, `scimFeatures`, `prerequisites`, `credentials`,
-/// `notes`, `assignmentTips`, `userAttributes`, `groupAttributes`, `extensions`, `customFieldMappings`.
-public struct VendorSetDiff: Sendable, Hashable {
-    /// Where in a descriptor a change is.
-    public enum Area: String, Sendable, Hashable, CaseIterable {
-        case metadata, capabilities, scimFeatures, prerequisites, credentials, notes, assignmentTips
-        case userAttributes, groupAttributes, extensions, customFieldMappings
+///
+/// Booleans are written `yes` / `no`; a value that is not set is `null` (`none` in Markdown).
+public struct VendorSetDiff: Sendable {
+    /// The vendors that differ, sorted by id.
+    var vendors: [Vendor]
 
-        /// The heading Markdown uses.
-        var title: String {
-            switch self {
-            case .metadata: return "Metadata"
-            case .capabilities: return "Capabilities"
-            case .scimFeatures: return "SCIM features"
-            case .prerequisites: return "Prerequisites"
-            case .credentials: return "Credential steps"
-            case .notes: return "Notes and tips"
-            case .assignmentTips: return "Assignment tips"
-            case .userAttributes: return "User attributes"
-            case .groupAttributes: return "Group attributes"
-            case .extensions: return "Extension schemas"
-            case .customFieldMappings: return "Custom field mappings"
-            }
-        }
+    /// Creates a diff from vendor entries, which it sorts by id.
+    init(vendors: [Vendor]) {
+        self.vendors = vendors.sorted { $0.id < $1.id }
     }
 
-    /// Added, removed or changed.
-    public enum Kind: String, Sendable, Hashable {
-        case added, removed, changed
-    }
-
-    /// One fact that changed; a changed item has one `Change` per changed field.
-    public struct Change: Sendable, Hashable {
-        public var area: Area
-        public var kind: Kind
-        /// What changed: an attribute path, a step number, a prerequisite's text.
-        public var item: String
-        /// For a changed item, the field: `type`, `filterable`, `required`.
-        public var field: String?
-        public var old: String?
-        public var new: String?
-    }
-
-    /// One vendor's changes.
-    public struct VendorChange: Sendable, Hashable {
-        public var id: String
-        public var name: String
-        public var status: Kind
-        public var changes: [Change]
-    }
-
-    /// The vendors that changed, by id.
-    public var vendors: [VendorChange]
-
-    /// Whether nothing changed.
-    public var isEmpty: Bool { vendors.isEmpty }
-
-    /// Compares two sets of descriptors.
+    /// Compares two descriptor sets; when an id occurs more than once in a set, its first descriptor counts.
     public static func compare(old: [VendorDescriptor], new: [VendorDescriptor]) -> VendorSetDiff {
-        let before = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let after = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var vendors: [VendorChange] = []
-        for id in Set(before.keys).union(after.keys).sorted() {
-            switch (before[id], after[id]) {
-            case (nil, let vendor?):
-                vendors.append(VendorChange(id: id, name: vendor.name, status: .added, changes: []))
-            case (let vendor?, nil):
-                vendors.append(VendorChange(id: id, name: vendor.name, status: .removed, changes: []))
-            case (let old?, let new?):
-                let changes = DescriptorComparison(old: old, new: new).changes
-                if !changes.isEmpty { vendors.append(VendorChange(id: id, name: new.name, status: .changed, changes: changes)) }
-            default:
+        let oldByID = firstByID(old)
+        let newByID = firstByID(new)
+        var result: [Vendor] = []
+        for id in Set(oldByID.keys).union(newByID.keys) {
+            switch (oldByID[id], newByID[id]) {
+            case (nil, let added?):
+                result.append(Vendor(id: id, name: added.name, status: .added))
+            case (let removed?, nil):
+                result.append(Vendor(id: id, name: removed.name, status: .removed))
+            case (let before?, let after?):
+                let changes = VendorComparison.changes(old: before, new: after)
+                if !changes.isEmpty {
+                    result.append(Vendor(id: id, name: after.name, status: .changed, changes: changes))
+                }
+            case (nil, nil):
                 break
             }
         }
-        return VendorSetDiff(vendors: vendors)
+        return VendorSetDiff(vendors: result)
+    }
+
+    /// Whether the two sets describe the same vendors in the same way.
+    public var isEmpty: Bool { vendors.isEmpty }
+
+    private static func firstByID(_ vendors: [VendorDescriptor]) -> [String: VendorDescriptor] {
+        var byID: [String: VendorDescriptor] = [:]
+        for vendor in vendors where byID[vendor.id] == nil {
+            byID[vendor.id] = vendor
+        }
+        return byID
     }
 }

@@ -23,7 +23,7 @@ final class DiffCommandTests: XCTestCase {
             files,
             .init(
                 code: 0,
-                out: "## scimgen diff: 1 vendor changed\n\n### LUSID (`lusid`): changed\n\n**SCIM features**\n\n- changed `scim`: filter maxResults `100` → `200`\n",
+                out: "## scimgen diff: 1 vendor changed\n\n### LUSID (`lusid`)\n\n**SCIM features**\n\n- `filter.maxResults`: `100` → `200`\n",
                 err: ""))
         XCTAssertEqual(workspace.run(["diff", "Old", "Vendors"]).out, files.out)
         XCTAssertEqual(workspace.run(["diff", "Old", "Vendors", "--exit-code"]).code, 1)
@@ -46,13 +46,15 @@ final class DiffCommandTests: XCTestCase {
             """
             ## scimgen diff: 2 vendors changed
 
-            ### Acme (`acme`): added
+            ### Acme (`acme`)
 
-            ### ThousandEyes (`thousandeyes`): changed
+            Vendor added.
+
+            ### ThousandEyes (`thousandeyes`)
 
             **Capabilities**
 
-            - changed `capabilities`: deprovision users `disable` → `remove`
+            - `deprovisionUsers`: `disable` → `remove`
 
             """)
         let bad = workspace.run(["diff", "--base", "no-such-revision"])
