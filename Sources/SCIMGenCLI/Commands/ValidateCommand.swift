@@ -4,10 +4,10 @@ import SCIMGenKit
 /// `scimgen validate`: every problem in the descriptors and templates, in one run.
 enum ValidateCommand {
     static func run(_ context: CommandContext) -> Int32 {
-        let templatesGiven = context.command.isGiven("templates")
+        let checksTemplates = context.command.isGiven("templates")
             || FileManager.default.fileExists(atPath: context.url(context.option("templates")).path)
         // Templates are checked when the folder exists; a descriptor-only repository validates too.
-        let result = context.loadSite(kinds: templatesGiven ? .all : [.scim, .mappings])
+        let result = context.loadSite(kinds: checksTemplates ? .all : [.scim, .mappings])
         context.report(result.diagnostics)
         let strict = context.command.flag("strict")
         let failing = result.hasErrors || (strict && result.diagnostics.contains { $0.severity == .warning })

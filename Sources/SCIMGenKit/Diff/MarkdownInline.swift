@@ -9,12 +9,7 @@ enum MarkdownInline {
     static func code(_ value: String, limit: Int = limit) -> String {
         let text = oneLine(value, limit: limit).replacingOccurrences(of: "|", with: "\\|")
         guard !text.isEmpty else { return "(empty)" }
-        var longest = 0, run = 0
-        for character in text {
-            run = character == "`" ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        let fence = String(repeating: "`", count: longest + 1)
+        let fence = String(repeating: "`", count: MarkdownText.longestBacktickRun(text) + 1)
         // CommonMark strips one space from each end, and a leading or trailing backtick would join the fence.
         let padded = text.first == "`" || text.last == "`" || (text.first == " " && text.last == " ")
         return padded ? "\(fence) \(text) \(fence)" : "\(fence)\(text)\(fence)"

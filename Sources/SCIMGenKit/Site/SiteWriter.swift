@@ -254,10 +254,11 @@ public struct SiteWriter: Sendable {
         for segment in path.split(separator: "/").dropLast() {
             prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
             if safeFolders.contains(prefix) { continue }
-            let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
             let current = root.appendingPathComponent(prefix)
             guard let attributes = try? fm.attributesOfItem(atPath: current.path) else { return }
             if (attributes[.type] as? FileAttributeType) == .typeSymbolicLink {
+                // Resolving is slow; only a link needs it.
+                let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
                 let target = current.resolvingSymlinksInPath().standardizedFileURL.path
                 if !(target == realRoot || target.hasPrefix(realRoot + "/")) {
                     throw SiteWriteError(

@@ -37,8 +37,8 @@ final class Workspace {
     }
 
     /// Runs `scimgen` with `arguments` in this workspace.
-    func run(_ arguments: [String], terminal: Bool = false) -> Run {
-        let console = CapturedConsole(terminals: terminal ? [.standardOutput, .standardError] : [])
+    func run(_ arguments: [String], terminal: Bool = false, environment: [String: String] = [:]) -> Run {
+        let console = CapturedConsole(terminals: terminal ? [.standardOutput, .standardError] : [], environment: environment)
         let code = SCIMGen.run(arguments, console: console, directory: root)
         return Run(code: code, out: console.standardOutput, err: console.standardError)
     }

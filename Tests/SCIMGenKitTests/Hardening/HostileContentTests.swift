@@ -6,7 +6,7 @@ import XCTest
 /// Hostile strings in a descriptor stay content: Markdown tables keep their columns, no heading
 /// is injected, JSON stays valid, CSV rows keep their fields; and output never depends on order.
 final class HostileContentTests: XCTestCase {
-    static let hostile = "Evil | Co\\nline two\\r\\n# Injected heading {{x}} <script>alert(1)</script> `tick` \\\"quoted\\\" \\u0007bell \\u202Ertl\\u202C عربي 😀"
+    static let hostile = "Evil | Co\\nline two\\r\\n# Injected heading {{x}} <script>alert(1)</script> `tick` \\\"quoted\\\" \\u0007bell \\u0090c1 \\u202Ertl\\u202C عربي 😀"
 
     func templates() throws -> TemplateLibrary {
         try TemplateLibrary(directory: Repository.templates, display: "Templates")
@@ -32,7 +32,12 @@ final class HostileContentTests: XCTestCase {
         }
         let set = VendorLoader.load(sources: [VendorSource(id: "lusid", file: "Vendors/lusid/vendor.json", bytes: Array(text.utf8))])
         XCTAssertFalse(set.hasErrors, set.diagnostics.map(\.description).joined(separator: "\n"))
-        return try XCTUnwrap(set.vendors.first)
+        var vendor = try XCTUnwrap(set.vendors.first)
+        // Text that keeps its line breaks: a note in every section and a code block.
+        let multiLine = "Evil\n# Injected in a note\n\u{90}\u{202E}| cell |"
+        vendor.notes = Note.Section.allCases.map { Note(kind: .warning, section: $0, text: multiLine) }
+        vendor.credentials.steps[0].code = CodeBlock(language: "bash`x", body: "echo ```\n# not a heading\n\u{90}done")
+        return vendor
     }
 
     func testMarkdownTablesAndHeadingsSurvive() throws {
@@ -53,6 +58,7 @@ final class HostileContentTests: XCTestCase {
                 }
             }
             XCTAssertFalse(text.contains("\u{7}"), "\(path) kept a control character")
+            XCTAssertFalse(text.unicodeScalars.contains("\u{90}"), "\(path) kept a C1 control character")
             XCTAssertFalse(text.unicodeScalars.contains("\u{202E}"), "\(path) kept a bidirectional override")
             XCTAssertTrue(text.contains("عربي"), "\(path) lost right-to-left text")
         }
@@ -71,7 +77,7 @@ final class HostileContentTests: XCTestCase {
         let first = try SiteGenerator.generate(SiteInput(vendors: set.vendors, templates: library))
         let reversed = try SiteGenerator.generate(SiteInput(vendors: set.vendors.reversed(), templates: library))
         XCTAssertEqual(first, reversed)
-        var generator = FuzzRandom(seed: 99)
+        var generator = SplitMix64(seed: 99)
         let shuffled = try SiteGenerator.generate(SiteInput(vendors: set.vendors.shuffled(using: &generator), templates: library))
         XCTAssertEqual(first, shuffled)
         let sources = try ["thrive-lxp", "lusid", "lucid-all-products", "thousandeyes"].map {

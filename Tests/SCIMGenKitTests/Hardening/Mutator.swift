@@ -1,20 +1,7 @@
-/// A deterministic pseudo-random generator (FuzzRandom), so that a fuzz failure reproduces.
-struct FuzzRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Mutates bytes the way fuzzers do: flips, deletions, duplications, splices and dictionary tokens
 /// that matter to JSON, SCIM paths and Mustache.
 struct Mutator {
-    var random: FuzzRandom
+    var random: SplitMix64
     static let tokens: [[UInt8]] = [
         "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud800", "null", "true", "-0", "1e999", "\"$comment\"",
         "{{", "}}", "{{#", "{{/", "{{^", "{{>", "{{<", "{{$", "{{=<% %>=}}", "{{!", "|", "\n", "\r\n", "\u{0}",
@@ -22,9 +9,9 @@ struct Mutator {
         "\"path\"", "\"type\"", "\"attributes\"", "\"subAttributes\"", "..", "/", "\u{202E}", "😀", "\u{FEFF}",
     ].map { Array($0.utf8) }
 
-    init(seed: UInt64) { random = FuzzRandom(seed: seed) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    mutating func int(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(random.next() % UInt64(bound)) }
+    mutating func int(_ bound: Int) -> Int { random.next(upTo: bound) }
 
     /// One to four mutations of `input`.
     mutating func mutate(_ input: [UInt8], donors: [[UInt8]]) -> [UInt8] {

@@ -15,7 +15,7 @@ enum MarkdownText {
                 lastWasSpace = true
                 continue
             }
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || isBidiControl(scalar) { continue }
+            if isDropped(scalar) { continue }
             result.unicodeScalars.append(scalar)
             lastWasSpace = scalar == " "
         }
@@ -53,20 +53,19 @@ enum MarkdownText {
 
     /// Lines without control characters, for blocks that keep their line breaks.
     static func lines(_ text: String) -> [String] {
-        if !text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 }) && !text.contains("\u{85}")
-            && !text.unicodeScalars.contains(where: isBidiControl)
-        {
+        // Most text has nothing to drop; splitting it is all that is needed.
+        if !text.unicodeScalars.contains(where: { $0 != "\n" && isDropped($0) }) {
             return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line in
-                String(
-                    String.UnicodeScalarView(
-                        line.unicodeScalars.filter {
-                            !($0.value < 0x20 && $0 != "\t") && !(0x7F...0x9F).contains($0.value) && !isBidiControl($0)
-                        }))
-            }
+            .map { String(String.UnicodeScalarView($0.unicodeScalars.filter { !isDropped($0) })) }
+    }
+
+    /// Characters removed from descriptor text: controls other than the tab (C0, DEL, C1) and
+    /// bidirectional controls. Line breaks are handled by the caller before this applies.
+    static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) || isBidiControl(scalar)
     }
 
     /// A Microsoft Learn alert: `> [!NOTE]` and the text, every line quoted.

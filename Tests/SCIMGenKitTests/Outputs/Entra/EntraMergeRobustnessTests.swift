@@ -25,20 +25,12 @@ final class EntraMergeRobustnessTests: XCTestCase {
         let vendor = try EntraTestSupport.vendor("lucid-all-products")
         let original = try EntraTestSupport.fixture("entra-id-enterprise.json")
         let replacements = Array(#"{}[],:"0n"#.utf8) + [UInt8(ascii: " ")]
-        var state: UInt64 = 0x5EED
-        func next() -> UInt64 {
-            // SplitMix64: deterministic, so a failure reproduces.
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(seed: 0x5EED)
         for _ in 0..<60 {
             var bytes = original
             for _ in 0..<3 {
-                let position = Int(next() % UInt64(bytes.count))
-                bytes[position] = replacements[Int(next() % UInt64(replacements.count))]
+                let position = random.next(upTo: bytes.count)
+                bytes[position] = replacements[random.next(upTo: replacements.count)]
             }
             check(bytes, vendor: vendor)
         }
