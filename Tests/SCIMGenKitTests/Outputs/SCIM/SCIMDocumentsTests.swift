@@ -3,7 +3,7 @@ import XCTest
 @testable import SCIMGenKit
 
 /// The discovery documents: goldens for the four vendors, the schema against each attribute table,
-/// and an outside check with scim2-models.
+/// and (in `Tests/Tools/judges`) an outside check with scim2-models.
 final class SCIMDocumentsTests: XCTestCase {
     static let vendors = VendorLoader.load(directory: Repository.vendors, display: "Vendors").vendors
 
@@ -121,23 +121,5 @@ final class SCIMDocumentsTests: XCTestCase {
         let spc = try JSONParser.parse(try XCTUnwrap(SCIMDocuments.files(for: lusid)["lusid/scim/ServiceProviderConfig.json"])).jsonValue
         XCTAssertEqual(spc["meta"]?["location"], .string("https://acme.example/scim/v2/ServiceProviderConfig"))
         XCTAssertEqual(spc["documentationUri"], .string("https://learn.microsoft.com/entra/identity/saas-apps/lusid-provisioning-tutorial"))
-    }
-
-    func testScim2ModelsAcceptsEveryDocument() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scimgen-scim-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var paths: [String] = []
-        for vendor in Self.vendors {
-            for (path, bytes) in SCIMDocuments.files(for: vendor) {
-                let url = folder.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(bytes).write(to: url)
-                paths.append(url.path)
-            }
-        }
-        guard let output = PythonTool.run("check_scim.py", paths.sorted()) else { return }
-        let lines = output.split(separator: "\n")
-        XCTAssertEqual(lines.count, paths.count)
-        for line in lines { XCTAssertTrue(line.hasSuffix("\tok"), String(line)) }
     }
 }

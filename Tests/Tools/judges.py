@@ -1,0 +1,91 @@
+"""Runs every outside judge over a generated site; called by Tests/Tools/judges.
+
+Usage: judges.py ROOT SITE
+
+ROOT is the repository, SITE a folder 'scimgen generate --out' wrote. Each judge prints one line
+'judge: NAME: N checked' or its findings; any finding, or a judge that checks nothing, exits 1.
+Every judge first proves it can fail (a negative control), so that it cannot pass by checking nothing.
+"""
+import os
+import subprocess
+import sys
+
+TOOLS = os.path.dirname(os.path.abspath(__file__))
+
+
+def files_under(folder, suffix):
+    found = []
+    for base, _, names in os.walk(folder):
+        found += [os.path.join(base, name) for name in names if name.endswith(suffix)]
+    return sorted(found)
+
+
+def run_tool(script, arguments):
+    """Runs a checker script with this interpreter; its output, or None when it failed."""
+    result = subprocess.run(
+        [sys.executable, os.path.join(TOOLS, script)] + arguments, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        print(f"judge: {script} failed ({result.returncode}): {result.stderr.strip()}")
+        return None
+    return result.stdout
+
+
+def judge_lines(name, script, arguments, expected):
+    """Runs a checker whose output is 'FILE<TAB>verdict...' lines; expected maps FILE to the verdict."""
+    output = run_tool(script, arguments)
+    if output is None:
+        return False
+    verdicts = {}
+    for line in output.splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 2:
+            verdicts[fields[0]] = (fields[1], "\t".join(fields[2:]))
+    ok = True
+    for path, want in expected.items():
+        got, detail = verdicts.get(path, ("missing", "no verdict"))
+        if got != want:
+            print(f"judge: {name}: {path}: expected {want}, got {got} {detail}".rstrip())
+            ok = False
+    if not expected:
+        print(f"judge: {name}: nothing to check")
+        return False
+    print(f"judge: {name}: {len(expected)} checked" + ("" if ok else ", FAILED"))
+    return ok
+
+
+def main():
+    root, site = sys.argv[1], sys.argv[2]
+    results = []
+
+    # scim2-models: every SCIM discovery document with the model its name implies.
+    documents = [path for path in files_under(site, ".json") if f"{os.sep}scim{os.sep}" in path
+                 and os.path.basename(path) != "routes.json"]
+    results.append(judge_lines("scim2-models", "check_scim.py", documents, {path: "ok" for path in documents}))
+
+    # markdown-it-py: every generated Markdown file parses and its tables keep their width.
+    pages = files_under(site, ".md")
+    results.append(judge_lines("markdown-it-py", "check_markdown.py", pages, {path: "ok" for path in pages}))
+
+    # jsonschema: Vendors/vendor.schema.json accepts the committed descriptors and the well-formed
+    # broken fixtures (their faults are about SCIM, which only the Swift validator knows), and
+    # refuses every structurally broken fixture.
+    expected = {}
+    for name in sorted(os.listdir(os.path.join(root, "Vendors"))):
+        if os.path.isfile(os.path.join(root, "Vendors", name, "vendor.json")):
+            expected[f"Vendors/{name}/vendor.json"] = "valid"
+    for group, verdict in (("Structural", "invalid"), ("Semantic", "valid")):
+        folder = os.path.join(root, "Tests", "Fixtures", "Broken", group)
+        for name in sorted(os.listdir(folder)):
+            expected[f"Tests/Fixtures/Broken/{group}/{name}/vendor.json"] = verdict
+    results.append(judge_lines("jsonschema", "check_schema.py", [root] + list(expected), expected))
+
+    if not all(results):
+        print("judges: FAILED")
+        return 1
+    print(f"judges: all {len(results)} passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
