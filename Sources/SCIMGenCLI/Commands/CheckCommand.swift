@@ -17,19 +17,14 @@ enum CheckCommand {
             Generation.report(error, context: context, out: out)
             return SCIMGen.ExitCode.failure
         }
+        Generation.report(check.warnings, context: context)
         if check.isCurrent {
             context.console.out("\(out) is current: \(check.current == 1 ? "1 file" : "\(check.current) files")")
             return SCIMGen.ExitCode.success
         }
         let formatter = context.formatter
         for finding in check.findings {
-            let message: String
-            switch finding.kind {
-            case .stale: message = "stale: generated content differs"
-            case .missing: message = "missing: generated file does not exist"
-            case .extra: message = "extra: no longer generated"
-            }
-            context.console.err(formatter.line(severity: .error, message: message, file: "\(out)/\(finding.path)"))
+            context.console.err(formatter.line(severity: .error, message: finding.message, file: finding.file))
             if !finding.diff.isEmpty && formatter.format == .text { context.console.err(finding.diff, terminator: "") }
         }
         context.console.err(

@@ -34,8 +34,10 @@ enum Commands {
         discussion: """
             Validates first and writes nothing when anything is invalid. Writes only files whose \
             bytes changed, each atomically, and removes files it generated before that are no \
-            longer produced; a manifest in the output folder ('.scimgen-manifest') records them. \
-            Files it did not write are never touched. With '--vendor' or '--only', only the named \
+            longer produced and still hold the bytes it wrote; a manifest beside the output folder \
+            ('.Site.scimgen-manifest' for 'Site') records them with their SHA-256. Files it did not \
+            write are never touched, and links in the output folder are never followed. One run at a \
+            time: a second waits up to 5 s for the first. With '--vendor' or '--only', only the named \
             vendors or kinds are written and cleaned up; with '--vendor', the index is left as it is.
             """,
         arguments: [vendors, templates, out, vendor, only, format, .flag("quiet", short: "q", help: "Print nothing but problems.")])

@@ -9,9 +9,11 @@ enum GenerateCommand {
         guard let plan = Generation.prepare(context, kinds: kinds, only: only) else { return SCIMGen.ExitCode.failure }
         let out = context.option("out")
         do {
-            let summary = try SiteWriter(root: context.url(out)).stream(scope: plan.scope) { write in
+            let writer = SiteWriter(root: context.url(out), display: CommandContext.display(out))
+            let summary = try writer.stream(scope: plan.scope) { write in
                 try SiteGenerator.generate(plan.input, kinds: kinds, includeIndex: plan.includeIndex, each: write)
             }
+            Generation.report(summary.warnings, context: context)
             if !context.command.flag("quiet") {
                 context.console.out("\(summary.line) in \(CommandContext.display(out))")
             }
@@ -51,6 +53,13 @@ enum Generation {
         return Plan(input: input, includeIndex: vendors == nil, scope: scope)
     }
 
+    /// Prints what was left alone in the output folder, and why.
+    static func report(_ warnings: [SiteWarning], context: CommandContext) {
+        for warning in warnings {
+            context.console.err(context.formatter.line(severity: .warning, message: warning.message, file: warning.path, line: warning.line))
+        }
+    }
+
     /// Prints a failure of rendering, writing or reading the output folder.
     static func report(_ error: Error, context: CommandContext, out: String) {
         let display = CommandContext.display(out)
@@ -59,7 +68,7 @@ enum Generation {
             context.report(error.diagnostics)
             context.console.err("generation failed")
         case let error as SiteWriteError:
-            context.error("\(display)/\(error.path): \(error.reason)")
+            context.console.err(context.formatter.line(severity: .error, message: "\(error.reason)", file: error.path))
         default:
             context.error("cannot use '\(display)': \(error)")
         }
