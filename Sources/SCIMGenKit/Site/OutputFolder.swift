@@ -36,14 +36,12 @@ final class OutputFolder {
 
     /// Opens the output folder at `url` (named `display` in messages), waiting up to `lockWait` seconds for the lock.
     init(_ url: URL, display: String, access: Access, lockWait: Double) throws {
-        let path = url.standardizedFileURL.path
-        let name = (path as NSString).lastPathComponent
-        guard path != "/", !name.isEmpty, name != "/" else { throw SiteWriteError(path: display, reason: .outputIsFileSystemRoot) }
+        let (parentPath, name) = Self.split(url.standardizedFileURL.path)
+        guard !name.isEmpty else { throw SiteWriteError(path: display, reason: .outputIsFileSystemRoot) }
         let parentDisplay = Self.parentDisplay(of: display)
         manifestName = Self.manifestName(for: name)
         manifestDisplay = Self.join(parentDisplay, manifestName)
 
-        let parentPath = (path as NSString).deletingLastPathComponent
         var parentDescriptor = open(parentPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         var error = parentDescriptor < 0 ? SystemError.last : nil
         if error?.code == ENOENT && access == .write {
@@ -120,9 +118,21 @@ final class OutputFolder {
 
     /// How messages name the folder that holds `display`: `build` for `build/scim`, empty for `Site`.
     static func parentDisplay(of display: String) -> String {
-        let last = (display as NSString).lastPathComponent
-        if display.isEmpty || last == "." || last == ".." { return join(display.isEmpty ? "." : display, "..") }
-        return (display as NSString).deletingLastPathComponent
+        let (parent, last) = split(display)
+        if last.isEmpty || last == "." || last == ".." { return join(display.isEmpty ? "." : display, "..") }
+        return parent
+    }
+
+    /// A path's folder and last name: `("build", "scim")`, `("", "Site")`, `("/", "out")`, `("", "")` for `/`.
+    ///
+    /// By hand: Foundation's `NSString.deletingLastPathComponent` traps on a one-letter path on Linux.
+    static func split(_ path: String) -> (folder: String, name: String) {
+        var path = Substring(path)
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        if path == "/" { return ("/", "") }
+        guard let slash = path.lastIndex(of: "/") else { return ("", String(path)) }
+        let folder = slash == path.startIndex ? "/" : String(path[..<slash])
+        return (folder, String(path[path.index(after: slash)...]))
     }
 
     static func join(_ folder: String, _ name: String) -> String {

@@ -135,6 +135,29 @@ final class SiteWriterTests: XCTestCase {
             String(decoding: SiteManifest.header, as: UTF8.self) + entry("a/t.md", "a2") + entry("b/t.md", "b") + entry("index.md", "i"))
     }
 
+    func testTheManifestIsNamedAfterTheFolderBesideIt() throws {
+        let cases: [(String, String)] = [
+            ("Site", ".Site.scimgen-manifest"), ("G", ".G.scimgen-manifest"), ("build/scim", "build/.scim.scimgen-manifest"),
+            ("/srv/out/", "/srv/.out.scimgen-manifest"), ("/out", "/.out.scimgen-manifest"), ("b/G", "b/.G.scimgen-manifest"),
+        ]
+        for (display, manifest) in cases {
+            let url = URL(fileURLWithPath: display.hasPrefix("/") ? display : "/work/" + display)
+            let name = OutputFolder.manifestName(for: OutputFolder.split(url.path).name)
+            XCTAssertEqual(OutputFolder.join(OutputFolder.parentDisplay(of: display), name), manifest, display)
+        }
+        XCTAssertEqual(OutputFolder.parentDisplay(of: "."), "./..")
+        XCTAssertEqual(OutputFolder.split("/").name, "")
+        let short = SiteWriter(root: scratch.appendingPathComponent("G"), display: "G")
+        XCTAssertEqual(try short.write(["index.md": bytes("i")]).written, ["index.md"])
+        XCTAssertNotNil(FileManager.default.contents(atPath: scratch.appendingPathComponent(".G.scimgen-manifest").path))
+        XCTAssertEqual(SiteWriter.manifestURL(for: scratch.appendingPathComponent("G")).lastPathComponent, ".G.scimgen-manifest")
+        XCTAssertThrowsError(try SiteWriter(root: URL(fileURLWithPath: "/"), display: "/").write([:])) { error in
+            XCTAssertEqual(
+                "\(error)",
+                "/: error: scimgen keeps its manifest beside the output folder, so the output folder cannot be '/'; choose another --out")
+        }
+    }
+
     // MARK: - What the folder may hold
 
     func testALinkWhereAFolderBelongsIsRefused() throws {
