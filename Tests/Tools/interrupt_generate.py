@@ -9,7 +9,8 @@ generate into WORKDIR/Site, kills it with SIGKILL after a random delay, and chec
   - every file in Site has exactly its content under A or under B (never a mix or a truncation);
   - every generated file present is listed in the manifest (kept beside Site, as .Site.scimgen-manifest)
     with the SHA-256 of the bytes it holds, so the next run owns it and may remove it;
-  - no temporary file is left but a run's own, named with the token of a run the manifest marks unfinished.
+  - no temporary file or folder is left but a run's own, named with the token of a run the manifest marks
+    unfinished.
 Finally a run completes and Site must equal the reference of the final state, with no temporary
 files left, and 'scimgen check' must pass. Prints a summary; exits 1 on the first violation.
 """
@@ -115,9 +116,10 @@ def main():
         present = tree(site) if os.path.isdir(site) else {}
         owned, unfinished = manifest(site)
         for path, content in present.items():
-            if path.endswith(TEMP_SUFFIX):
-                match = TEMPORARY.match(os.path.basename(path))
-                if not match or match.group(1) not in unfinished:
+            # A run writes a changed file to a temporary file, and a new folder's files into a temporary folder.
+            temporary = [TEMPORARY.match(part) for part in path.split(os.sep) if part.endswith(TEMP_SUFFIX)]
+            if temporary:
+                if not all(match and match.group(1) in unfinished for match in temporary):
                     sys.exit(f"round {number}: {path} is a temporary file of no unfinished run")
                 continue
             candidates = [references[s][path] for s in ("a", "b") if path in references[s]]

@@ -100,6 +100,35 @@ final class FolderHandle: @unchecked Sendable {
         return folder
     }
 
+    /// Creates the sub-folder `name`, which must not exist yet, and opens it.
+    func makeNewFolder(_ name: String, display shown: String) throws(SiteWriteError) -> FolderHandle {
+        guard mkdirat(descriptor, name, 0o777) == 0 else { throw SiteWriteError.system(shown, "create the folder", .last) }
+        let fd = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw SiteWriteError.system(shown, "open the folder", .last) }
+        return FolderHandle(descriptor: fd, display: shown)
+    }
+
+    /// Renames the entry `name` to `target` in this folder.
+    func rename(_ name: String, to target: String) throws(SiteWriteError) {
+        guard renameat(descriptor, name, descriptor, target) == 0 else {
+            throw SiteWriteError.system(display(target), "rename '\(name)' to it", .last)
+        }
+    }
+
+    /// Removes the sub-folder `name` with everything in it, never following a link; a tree deeper than
+    /// scimgen ever writes is left as it is.
+    func removeTree(_ name: String, depth: Int = 0) throws(SiteWriteError) {
+        guard depth < 16, let folder = try folder(name) else { return }
+        for entry in try folder.names() {
+            if try folder.entry(entry) == .folder {
+                try folder.removeTree(entry, depth: depth + 1)
+            } else {
+                try folder.remove(entry)
+            }
+        }
+        guard unlinkat(descriptor, name, AT_REMOVEDIR) == 0 else { throw SiteWriteError.system(display(name), "remove the folder", .last) }
+    }
+
     // MARK: - Reading
 
     /// At most `limit` bytes of the regular file `name`, opened without following a link or waiting on a FIFO.
@@ -181,6 +210,16 @@ final class FolderHandle: @unchecked Sendable {
             unlinkat(descriptor, temporary, 0)
             throw SiteWriteError.system(display(name), action, error)
         }
+    }
+
+    /// Creates the file `name`, which must not exist yet, holding `bytes`; only in a folder this run
+    /// created and has not yet made visible.
+    func create(_ name: String, _ bytes: [UInt8]) throws(SiteWriteError) {
+        let fd = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SiteWriteError.system(display(name), "create it", .last) }
+        var failure = Self.writeAll(fd, bytes)
+        if close(fd) != 0, failure == nil { failure = .last }
+        if let failure { throw SiteWriteError.system(display(name), "write it", failure) }
     }
 
     /// Writes all of `bytes` to `fd`; the error of the call that failed, or nil.

@@ -256,13 +256,38 @@ extension SiteWriter {
             let writes: [Bool]
             let token: RunToken
 
-            /// Writes below the sub-folder `plan` of `parent`, creating it when the first pass found none.
+            /// Writes below the sub-folder `plan` of `parent`.
+            ///
+            /// A folder that the first pass found missing is filled under a temporary name and renamed into
+            /// place whole, so its files are written directly, with no temporary file and rename each: a
+            /// fresh site costs about what copying it costs, and a killed run still never shows a half file.
             func write(_ plan: FolderPlan, of parent: FolderHandle) throws(SiteWriteError) {
                 guard plan.hasWrites else { return }
-                let folder = plan.exists ? try parent.folder(plan.name) : try parent.makeFolder(plan.name)
-                guard let folder else { throw SiteWriteError.system(parent.display(plan.name), "open the folder", SystemError(ENOENT)) }
-                try write(plan.files, in: folder)
+                guard plan.exists else {
+                    let temporary = token.temporaryName(for: plan.name)
+                    let folder = try parent.makeNewFolder(temporary, display: parent.display(plan.name))
+                    do throws(SiteWriteError) {
+                        try fill(plan, folder)
+                        try parent.rename(temporary, to: plan.name)
+                    } catch {
+                        try? parent.removeTree(temporary)
+                        throw error
+                    }
+                    return
+                }
+                guard let folder = try parent.folder(plan.name) else {
+                    throw SiteWriteError.system(parent.display(plan.name), "open the folder", SystemError(ENOENT))
+                }
+                for (name, index) in plan.files where writes[index] {
+                    try folder.write(batch.contents[index], to: name, token: token)
+                }
                 for child in plan.children { try write(child, of: folder) }
+            }
+
+            /// Writes every file of `plan` and below into the new, still hidden `folder`.
+            private func fill(_ plan: FolderPlan, _ folder: FolderHandle) throws(SiteWriteError) {
+                for (name, index) in plan.files { try folder.create(name, batch.contents[index]) }
+                for child in plan.children { try fill(child, try folder.makeNewFolder(child.name, display: folder.display(child.name))) }
             }
 
             /// Writes the files directly in `folder` that changed.
@@ -351,23 +376,31 @@ extension SiteWriter {
 
         // MARK: Sweep
 
-        /// Removes the temporary files of unfinished runs: regular files named with their tokens, in
-        /// the folders of the files the manifest lists, and the manifest's own beside the folder.
+        /// Removes the temporary files and folders of unfinished runs: those named with their tokens, in
+        /// the folders of the files the manifest lists, and the manifest's own beside the output folder.
         mutating func sweep() throws {
             let tokens = manifest.unfinishedRuns
             for token in tokens {
                 let name = token.temporaryName(for: manifestName)
                 if case .file = try parent.entry(name) { try parent.remove(name) }
             }
-            let folders = Set(manifest.paths.map { path -> String in
-                guard let slash = path.lastIndex(of: "/") else { return "" }
-                return String(path[..<slash])
-            })
+            var folders: Set<String> = [""]
+            for path in manifest.paths {
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    guard folders.insert(String(folder)).inserted else { break }
+                }
+            }
             var walker = FolderWalker(root: root)
             for folderPath in folders.sorted() {
                 guard let folder = try? walker.folder(folderPath.split(separator: "/")) else { continue }
                 for name in try folder.names() where tokens.contains(where: { $0.names(name) }) {
-                    if case .file = try folder.entry(name) { try folder.remove(name) }
+                    switch try folder.entry(name) {
+                    case .file: try folder.remove(name)
+                    case .folder: try folder.removeTree(name)
+                    default: break
+                    }
                 }
             }
         }
