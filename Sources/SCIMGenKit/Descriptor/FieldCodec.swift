@@ -295,7 +295,7 @@ final class ObjectCodec<Value>: @unchecked Sendable {
         if let check, !check(reader, &value) { usable = false }
         if let origin {
             let node = origin.key.flatMap { reader.value($0) } ?? reader.node
-            value[keyPath: origin.path] = Origin(reader.sink.location(node))
+            value[keyPath: origin.path] = Origin(node, in: reader.sink.file)
         }
         return (value, usable)
     }
