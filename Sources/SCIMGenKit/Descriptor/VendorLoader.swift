@@ -153,9 +153,12 @@ public enum VendorLoader {
                 slots[index] = (nil, found)
                 return
             }
+            // Semantic checks run on whatever decoded, so one run reports every problem; only a
+            // descriptor without any error becomes a checked vendor.
             let (vendor, semantic) = DescriptorValidator.check(descriptor)
             let placeholders = VendorSkeleton.placeholderWarnings(bytes: source.bytes, file: source.file)
-            slots[index] = (vendor, found + semantic + placeholders)
+            let decodedCleanly = !found.contains { $0.severity == .error }
+            slots[index] = (decodedCleanly ? vendor : nil, found + semantic + placeholders)
         }
         var vendors: [ResolvedVendor] = []
         var diagnostics: [Diagnostic] = []
