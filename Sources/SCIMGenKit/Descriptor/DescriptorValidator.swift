@@ -27,10 +27,11 @@ public enum DescriptorValidator {
         if let asset = d.learn.assetId, UUID(uuidString: asset) == nil {
             error("'learn.assetId' must be a GUID such as '1b4993b3-7fb1-4128-a399-3bad8e26559f', not '\(asset)'", key: "learn.assetId")
         }
-        for (key, url) in [("website", d.website), ("scim.baseURL", d.service.baseURL)] {
-            if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                error("'\(key)' must be an http or https URL, not '\(url)'", key: key)
-            }
+        if let url = d.website, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            error("'website' must be an http or https URL, not '\(url)'", key: "website")
+        }
+        if let url = d.service.baseURL, case .failure(let problem) = SCIMBaseURL.parse(url) {
+            error(problem.message(url), key: "scim.baseURL")
         }
 
         // Facts checked against each other, unless one of them could not be read (its value is
