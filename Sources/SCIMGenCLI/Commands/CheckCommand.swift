@@ -2,8 +2,22 @@ import Foundation
 import SCIMGenKit
 
 /// `scimgen check`: is the output folder exactly what `generate` would write?
-enum CheckCommand {
+enum CheckCommand: Command {
+    static let spec = CommandSpec(
+        name: "check",
+        abstract: "Fail when the output folder is not what 'generate' would write.",
+        discussion: """
+            Regenerates in memory and compares with the output folder. Exits 1 naming every \
+            stale, missing or extra generated file with a short diff; exits 0 when current. \
+            Run it in CI so that a change that forgot to regenerate does not land.
+            """,
+        arguments: [.vendors, .templates, .out, .format, .quiet])
+
     static func run(_ context: CommandContext) -> Int32 {
+        if let refusal = Generation.outputRefusal(context) {
+            context.console.err(refusal)
+            return SCIMGen.ExitCode.usage
+        }
         guard let plan = Generation.prepare(context, kinds: .all, only: [], outcome: "cannot check the output") else {
             return SCIMGen.ExitCode.failure
         }

@@ -2,7 +2,28 @@ import Foundation
 import SCIMGenKit
 
 /// `scimgen diff OLD NEW` and `scimgen diff --base REV`: what a descriptor change means, vendor by vendor.
-enum DiffCommand {
+enum DiffCommand: Command {
+    static let spec = CommandSpec(
+        name: "diff",
+        abstract: "Summarize what changed between two sets of descriptors, vendor by vendor.",
+        discussion: """
+            Compares two descriptor files, vendor folders or folders of vendors (OLD NEW), or the \
+            descriptors and templates at a git revision with the working tree ('--base main'). Prints Markdown \
+            for a pull-request comment, or JSON for tools.
+            """,
+        arguments: [
+            .positional("paths", help: "OLD and NEW: descriptor files or folders.", isOptional: true, isRepeating: true),
+            .option("base", valueName: "rev", help: "Compare the descriptors at this git revision with the working tree."),
+            .vendors,
+            .option("format", help: "Markdown for people, JSON for tools.", defaultValue: "markdown", allowedValues: ["markdown", "json"]),
+            .flag("exit-code", help: "Exit 1 when there are changes."),
+        ])
+
+    /// Comparing two named paths needs no project; comparing with a revision compares the project's folders.
+    static func needsProject(_ parsed: ParsedCommand) -> Bool {
+        parsed.positionals("paths").isEmpty && !parsed.isGiven("vendors")
+    }
+
     static func run(_ context: CommandContext) -> Int32 {
         let paths = context.command.positionals("paths")
         let base = context.command.option("base")

@@ -36,10 +36,12 @@ final class Workspace {
         var description: String { "exit \(code)\n--- stdout\n\(out)--- stderr\n\(err)" }
     }
 
-    /// Runs `scimgen` with `arguments` in this workspace.
-    func run(_ arguments: [String], terminal: Bool = false, environment: [String: String] = [:]) -> Run {
+    /// Runs `scimgen` with `arguments` in this workspace, or in a folder inside it.
+    func run(
+        _ arguments: [String], in folder: String? = nil, terminal: Bool = false, environment: [String: String] = [:]
+    ) -> Run {
         let console = CapturedConsole(terminals: terminal ? [.standardOutput, .standardError] : [], environment: environment)
-        let code = SCIMGen.run(arguments, console: console, directory: root)
+        let code = SCIMGen.run(arguments, console: console, directory: folder.map(url) ?? root)
         return Run(code: code, out: console.standardOutput, err: console.standardError)
     }
 
