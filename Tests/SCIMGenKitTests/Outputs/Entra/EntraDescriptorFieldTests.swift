@@ -22,7 +22,7 @@ final class EntraDescriptorFieldTests: XCTestCase {
         XCTAssertEqual(row.defaultValue, "n/a")
         XCTAssertNil(descriptor?.users.attributes.first?.flowType)
 
-        let part = EntraVendorPart(vendor: try XCTUnwrap(descriptor))
+        let part = EntraVendorPart(vendor: try XCTUnwrap(descriptor).checked())
         let mapping = try XCTUnwrap(part.user.mappings.first { $0.target == "displayName" })
         XCTAssertEqual(
             [mapping.flowType?.rawValue, mapping.flowBehavior?.rawValue, mapping.defaultValue],
