@@ -23,15 +23,22 @@ enum CheckCommand: Command {
         }
         let out = CommandContext.display(context.option("out"))
         let check: SiteCheck
+        let progress = Generation.Progression(context: context, vendors: plan.input.vendors.count, verb: "checked")
         do {
             check = try SiteCheck(root: context.url(out), display: out, scope: plan.scope) { compare in
-                try SiteGenerator.generate(plan.input, kinds: .all, includeIndex: plan.includeIndex, each: compare)
+                try SiteGenerator.generate(plan.input, kinds: .all, includeIndex: plan.includeIndex) { files in
+                    try compare(files)
+                    progress.advance(files)
+                }
             }
+            progress.finish()
         } catch {
+            progress.finish()
             Generation.report(error, context: context, out: out)
             return SCIMGen.ExitCode.failure
         }
         if check.isCurrent {
+            if context.command.flag("quiet") { return SCIMGen.ExitCode.success }
             context.console.out("\(out) is current: \(check.current == 1 ? "1 file" : "\(check.current) files")")
             return SCIMGen.ExitCode.success
         }

@@ -37,10 +37,16 @@ final class Workspace {
     }
 
     /// Runs `scimgen` with `arguments` in this workspace, or in a folder inside it.
+    ///
+    /// - Parameter clock: the seconds each reading of the console's clock advances; the default
+    ///   never advances, so that no progress line ever shows unless a test asks for it.
     func run(
-        _ arguments: [String], in folder: String? = nil, terminal: Bool = false, environment: [String: String] = [:]
+        _ arguments: [String], in folder: String? = nil, terminal: Bool = false, environment: [String: String] = [:],
+        clock step: Double = 0
     ) -> Run {
-        let console = CapturedConsole(terminals: terminal ? [.standardOutput, .standardError] : [], environment: environment)
+        let ticks = Ticks(step: step)
+        let console = CapturedConsole(
+            terminals: terminal ? [.standardOutput, .standardError] : [], environment: environment, clock: { ticks.next() })
         let code = SCIMGen.run(arguments, console: console, directory: folder.map(url) ?? root)
         return Run(code: code, out: console.standardOutput, err: console.standardError)
     }
@@ -79,5 +85,21 @@ final class Workspace {
             }
         }
         return result.sorted()
+    }
+}
+
+/// A clock for tests that advances by a fixed step on every reading.
+final class Ticks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var now = 0.0
+    private let step: Double
+
+    init(step: Double) { self.step = step }
+
+    func next() -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        now += step
+        return now
     }
 }
