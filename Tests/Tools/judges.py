@@ -80,6 +80,14 @@ def main():
             expected[f"Tests/Fixtures/Broken/{group}/{name}/vendor.json"] = verdict
     results.append(judge_lines("jsonschema", "check_schema.py", [root] + list(expected), expected))
 
+    # actionlint (with shellcheck) over the README's GitHub Actions workflow, and pre-commit over
+    # .pre-commit-hooks.yaml; each also over a broken copy, which must fail.
+    expected = {
+        "README.md workflow": "ok", "unknown key (control)": "invalid", "unquoted variable (control)": "invalid",
+        ".pre-commit-hooks.yaml": "ok", "missing entry (control)": "invalid",
+    }
+    results.append(judge_lines("actionlint and pre-commit", "check_workflow.py", [root], expected))
+
     if not all(results):
         print("judges: FAILED")
         return 1
