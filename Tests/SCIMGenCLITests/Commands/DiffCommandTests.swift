@@ -3,24 +3,12 @@ import XCTest
 
 /// `diff`: what a change does, as a reviewer reads it: descriptors, templates, generated files.
 final class DiffCommandTests: XCTestCase {
-    func git(_ arguments: [String], in workspace: Workspace) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com"] + arguments
-        process.currentDirectoryURL = workspace.root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
-    }
-
     /// A workspace whose inputs are committed, as a pull request's base is.
     func committed(_ folders: [String] = ["Vendors", "Templates"]) throws -> Workspace {
         let workspace = try Workspace()
-        try git(["init", "-q"], in: workspace)
-        try git(["add"] + folders, in: workspace)
-        try git(["commit", "-q", "-m", "base"], in: workspace)
+        try workspace.git(["init", "-q"])
+        try workspace.git(["add"] + folders)
+        try workspace.git(["commit", "-q", "-m", "base"])
         return workspace
     }
 
@@ -109,8 +97,8 @@ final class DiffCommandTests: XCTestCase {
             - `thrive-lxp/tutorial.md` (+1 −1), the same change as `lucid-all-products/tutorial.md`
 
             """)
-        try git(["add", "Templates"], in: workspace)
-        try git(["commit", "-q", "-m", "plan"], in: workspace)
+        try workspace.git(["add", "Templates"])
+        try workspace.git(["commit", "-q", "-m", "plan"])
         XCTAssertEqual(workspace.run(["diff", "--base", "HEAD", "--exit-code"]), .init(code: 0, out: "No changes.\n", err: ""))
     }
 

@@ -64,10 +64,10 @@ final class DocsToolingTests: XCTestCase {
         // A pull request: the base commit, then a template edit with Site/ regenerated.
         let workspace = try Workspace()
         XCTAssertEqual(workspace.run(["generate", "--quiet"]).code, 0)
-        try git(["init", "-q"], in: workspace)
-        try git(["add", "Vendors", "Templates", "Site"], in: workspace)
-        try git(["commit", "-q", "-m", "base"], in: workspace)
-        let base = try git(["rev-parse", "HEAD"], in: workspace).trimmingCharacters(in: .whitespacesAndNewlines)
+        try workspace.git(["init", "-q"])
+        try workspace.git(["add", "Vendors", "Templates", "Site"])
+        try workspace.git(["commit", "-q", "-m", "base"])
+        let base = try workspace.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
         try workspace.edit("Templates/partials/plan.md.mustache", "1. Determine who", "1. Decide who")
         XCTAssertEqual(workspace.run(["generate", "--quiet"]).code, 0)
         let tools = try shims(in: workspace)
@@ -169,21 +169,5 @@ private extension DocsToolingTests {
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, output)
-    }
-
-    @discardableResult
-    func git(_ arguments: [String], in workspace: Workspace) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com"] + arguments
-        process.currentDirectoryURL = workspace.root
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
-        return output
     }
 }

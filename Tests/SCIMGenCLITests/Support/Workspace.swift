@@ -53,6 +53,23 @@ final class Workspace {
 
     func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
+    /// Runs git in the workspace as a test user, failing the test when git fails; its standard output.
+    @discardableResult
+    func git(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com"] + arguments
+        process.currentDirectoryURL = root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)", file: file, line: line)
+        return output
+    }
+
     func write(_ path: String, _ text: String) throws {
         let url = url(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
