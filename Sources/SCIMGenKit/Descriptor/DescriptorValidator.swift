@@ -27,23 +27,30 @@ public enum DescriptorValidator {
         if let asset = d.learn.assetId, UUID(uuidString: asset) == nil {
             error("'learn.assetId' must be a GUID such as '1b4993b3-7fb1-4128-a399-3bad8e26559f', not '\(asset)'", key: "learn.assetId")
         }
-        for (key, url) in [("website", d.website), ("scim.baseURL", d.service.baseURL)] {
-            if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                error("'\(key)' must be an http or https URL, not '\(url)'", key: key)
-            }
+        if let url = d.website, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            error("'website' must be an http or https URL, not '\(url)'", key: "website")
+        }
+        if let url = d.service.baseURL, case .failure(let problem) = SCIMBaseURL.parse(url) {
+            error(problem.message(url), key: "scim.baseURL")
         }
 
-        // Capabilities against tables.
-        if d.capabilities.groups && d.groups == nil {
-            error("'capabilities.groups' is true but there is no 'groups' table; add the group attributes or set it to false", key: "capabilities.groups")
+        // Facts checked against each other, unless one of them could not be read (its value is
+        // then a default, and the decoder has said what is wrong with it).
+        func readable(_ paths: String...) -> Bool { !paths.contains(where: d.locations.isDamaged) }
+        if readable("capabilities", "groups") {
+            if d.capabilities.groups && d.groups == nil {
+                error("'capabilities.groups' is true but there is no 'groups' table; add the group attributes or set it to false", key: "capabilities.groups")
+            }
+            if !d.capabilities.groups && d.groups != nil {
+                error("there is a 'groups' table but 'capabilities.groups' is false; set it to true or remove the table", key: "groups")
+            }
         }
-        if !d.capabilities.groups && d.groups != nil {
-            error("there is a 'groups' table but 'capabilities.groups' is false; set it to true or remove the table", key: "groups")
-        }
-        if d.service.authenticationSchemes.count > 1 && d.service.authenticationSchemes.filter(\.primary).count != 1 {
+        if readable("scim.authenticationSchemes"),
+            d.service.authenticationSchemes.count > 1 && d.service.authenticationSchemes.filter(\.primary).count != 1
+        {
             error("'scim.authenticationSchemes' must mark exactly one scheme as primary", key: "scim.authenticationSchemes")
         }
-        if d.credentials.steps.isEmpty {
+        if readable("credentials"), d.credentials.steps.isEmpty {
             error("'credentials.steps' is empty; say how an administrator obtains the Tenant URL and Secret Token", key: "credentials.steps")
         }
 
@@ -65,8 +72,8 @@ public enum DescriptorValidator {
             let checked = AttributeTableValidator(resource: .group, table: table, extensions: extensions, vendor: d).check()
             found += checked.diagnostics
             groups = checked.table
-            // By identity, so `displayName` and its full URN both count.
-            if !checked.identities.contains(SCIMURN.group.lowercased() + ":displayname") {
+            // By identity, so `displayName` and its full URN both count; a row that did not decode may be it.
+            if readable("groups"), !checked.identities.contains(SCIMURN.group.lowercased() + ":displayname") {
                 error("the group table has no 'displayName' row; Entra matches groups on it", key: "groups")
             }
         }

@@ -31,7 +31,7 @@ final class ResolvedVendorTests: XCTestCase {
                 origin: Origin(SourceLocation(file: "Vendors/lusid/vendor.json", line: 99, column: 17))))
         XCTAssertEqual(
             DescriptorValidator.validate(vendor).map(\.description),
-            ["Vendors/lusid/vendor.json:99:17: error: duplicate user attribute 'urn:ietf:params:scim:schemas:core:2.0:User:USERNAME'; the first row is on line 52"])
+            ["Vendors/lusid/vendor.json:99:17: error: duplicate user attribute 'urn:ietf:params:scim:schemas:core:2.0:User:USERNAME'; the first row is on line 49"])
     }
 
     func testAGroupTableWithoutDisplayNameIsRefusedWhateverElseIsWrong() throws {
