@@ -63,6 +63,9 @@ public enum DescriptorValidator {
             }
         }
         found += ExtensionValidator.validate(d)
+        // Mapping sources through Entra's expression parser, located in the source string.
+        found += EntraSourceValidator.validate(d.users, context: "users")
+        if let groups = d.groups { found += EntraSourceValidator.validate(groups, context: "groups") }
         if let custom = d.customFieldMappings {
             for allowed in custom.allowedAttributes {
                 found += AttributeTableValidator.checkPath(

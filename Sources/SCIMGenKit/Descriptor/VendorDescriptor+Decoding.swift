@@ -240,6 +240,7 @@ private func readTable(_ r: ObjectReader) -> AttributeTable {
             matching: matching, fieldRef: fieldRef,
             origin: Origin(row.sink.location(row.value("path") ?? row.node)))
         mapping.source = source
+        if let key = given.last, let node = row.value(key) { mapping.sourceOrigin = Origin(row.sink.location(node)) }
         (mapping.flowType, mapping.flowBehavior, mapping.defaultValue) = (flowType, flowBehavior, defaultValue)
         return mapping
     }

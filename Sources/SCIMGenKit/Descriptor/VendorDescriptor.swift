@@ -475,6 +475,8 @@ public struct AttributeMapping: Hashable, Sendable {
     public var flowBehavior: MappingFlowBehavior?
     /// The value Entra sends when the source is empty (its mapping's `defaultValue`).
     public var defaultValue: String?
+    /// Where the row's `source`, `expression` or `constant` string was written (its opening quote).
+    public var sourceOrigin = Origin()
 
     /// Creates a row.
     public init(

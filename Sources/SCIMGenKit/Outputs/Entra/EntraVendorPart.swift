@@ -22,6 +22,9 @@ struct EntraVendorPart: Hashable, Sendable {
         var mutability: String?
         /// The objects a `Reference` points at.
         var references: [SCIMResource]
+        /// Whether the attribute belongs to one of the vendor's own extension schemas: only then may
+        /// a merge change a definition the tenant already has.
+        var owned: Bool = false
     }
 
     /// An attribute mapping.
@@ -107,6 +110,16 @@ extension EntraVendorPart {
     }
 }
 
+extension EntraVendorPart {
+    /// Entra has no decimal type; String is the usual stand-in. Complex values never reach here.
+    static func entraType(_ tableType: String) -> String {
+        switch tableType {
+        case "Decimal", "Complex": return "String"
+        default: return tableType
+        }
+    }
+}
+
 // MARK: - Building
 
 private extension EntraVendorPart {
@@ -145,7 +158,7 @@ private extension EntraVendorPart {
                     name: name, type: type, multivalued: attribute.multiValued,
                     required: attribute.required ? true : nil, caseExact: attribute.caseExact,
                     mutability: entraMutability(attribute.mutability),
-                    references: type == "Reference" ? references(attribute) : []))
+                    references: type == "Reference" ? references(attribute) : [], owned: true))
         }
         return result
     }
@@ -166,6 +179,7 @@ private extension EntraVendorPart {
         // standard attributes are left as they are.
         let own = resolved.schema.map { schema in vendor.extensions.contains { $0.id.lowercased() == schema.id.lowercased() } } ?? false
         if own {
+            result.owned = true
             result.caseExact = resolved.definition.caseExact
             result.mutability = entraMutability(resolved.definition.mutability)
             if result.required == nil && resolved.definition.required { result.required = true }
@@ -193,14 +207,6 @@ private extension EntraVendorPart {
             }
         }
         return result
-    }
-
-    /// Entra has no decimal type; String is the usual stand-in. Complex values never reach here.
-    static func entraType(_ tableType: String) -> String {
-        switch tableType {
-        case "Decimal", "Complex": return "String"
-        default: return tableType
-        }
     }
 
     static func entraMutability(_ mutability: SCIMMutability) -> String {

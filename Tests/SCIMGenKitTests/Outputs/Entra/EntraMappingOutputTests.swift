@@ -30,7 +30,7 @@ final class EntraMappingOutputTests: XCTestCase {
         vendor.users.attributes[5].defaultValue = "none"
         let part = EntraVendorPart(vendor: vendor)
         XCTAssertEqual(
-            part.user.mappings.map { "\($0.target) <- \(EntraExpression.describe($0.source).expression)" },
+            part.user.mappings.map { "\($0.target) <- \(EntraSource($0.source).expression)" },
             [
                 "userName <- [userPrincipalName]", "active <- Not([IsSoftDeleted])", #"emails[type eq "work"].value <- [mail]"#,
                 "name.givenName <- [givenName]", "name.familyName <- [surname]", #"externalId <- "say \"hi\", ok""#,
@@ -97,8 +97,8 @@ final class EntraMappingOutputTests: XCTestCase {
         let files = EntraMappingOutput.files(for: vendor)
         XCTAssertEqual(
             String(decoding: files["broken/mappings/attribute-mappings.csv"] ?? [], as: UTF8.self),
-            "object,target,type,source type,source,source from,matching,required,filterable,flow type,default value,field ref,status\r\n"
-                + "User,emails[type eq,String,,,,,,false,,,,unmapped\r\n"
-                + "User,userName,String,Attribute,userPrincipalName,entra,1,,false,Always,,,mapped\r\n")
+            EntraMappingCSV.header.joined(separator: ",") + "\r\n"
+                + "User,emails[type eq,,,,,,,,String,,false,,unmapped\r\n"
+                + "User,userName,Direct,userPrincipalName,entra,,1,Always,FlowWhenChanged,String,,false,,mapped\r\n")
     }
 }
