@@ -37,13 +37,14 @@ enum EntraMappingCSV {
     static let onRequest = "on request (not in entra-mappings.json)"
 
     /// The rows under the header.
-    static func rows(_ part: EntraVendorPart, vendor: VendorDescriptor) -> [[String]] {
-        let extensions = vendor.extensions.map(\.schemaDefinition)
+    static func rows(_ part: EntraVendorPart, vendor: ResolvedVendor) -> [[String]] {
         var fieldRefs: [String: String] = [:]
         var onRequestRows: [[String]] = []
         var userTargets = Set(part.user.definitions.map { $0.name.lowercased() })
-        for allowed in vendor.customFieldMappings?.allowedAttributes ?? [] {
-            let (name, type) = customTarget(allowed.path, extensions: extensions)
+        for field in vendor.customFields {
+            let allowed = field.allowed
+            let name = EntraVendorPart.entraName(field.attribute, resource: .user)
+            let type = EntraVendorPart.entraType(AttributeTableValidator.tableTypeName(field.attribute))
             if let ref = allowed.fieldRef, fieldRefs[name.lowercased()] == nil { fieldRefs[name.lowercased()] = ref }
             guard userTargets.insert(name.lowercased()).inserted else { continue }
             onRequestRows.append(["User", name, "", "", "", "", "", "", "", type, "", "", allowed.fieldRef ?? "", onRequest])
@@ -103,15 +104,6 @@ enum EntraMappingCSV {
 // MARK: - Helpers
 
 private extension EntraMappingCSV {
-    /// The Entra name and type of a custom field mapping's path.
-    static func customTarget(_ text: String, extensions: [SCIMSchemaDefinition]) -> (String, String) {
-        guard let resolved = EntraVendorPart.resolve(text, resource: .user, extensions: extensions) else {
-            return (text, "String")
-        }
-        let type = EntraVendorPart.entraType(AttributeTableValidator.tableTypeName(resolved))
-        return (EntraVendorPart.entraName(resolved, resource: .user), type)
-    }
-
     static func appendField(_ field: String, to output: inout [UInt8]) {
         let bytes = Array(neutralized(field).utf8)
         let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }

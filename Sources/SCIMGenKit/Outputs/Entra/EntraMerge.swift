@@ -67,14 +67,10 @@ public enum EntraMerge {
     ///   - file: the schema's path as the user gave it, for messages.
     ///   - vendor: the vendor whose part is merged.
     ///   - options: who wins conflicts and matching.
-    /// - Throws: every problem found, each located in `file` (or in the descriptor for its own).
+    /// - Throws: every problem found, each located in `file`.
     public static func merge(
-        schema: [UInt8], file: String, vendor: VendorDescriptor, options: Options = Options()
+        schema: [UInt8], file: String, vendor: ResolvedVendor, options: Options = Options()
     ) throws(DiagnosticsError) -> Result {
-        // A descriptor that `validate` refuses cannot be merged either.
-        let sources = EntraSourceValidator.validate(vendor.users, context: "users")
-            + (vendor.groups.map { EntraSourceValidator.validate($0, context: "groups") } ?? [])
-        guard sources.isEmpty else { throw DiagnosticsError(sources) }
         let root = try parse(schema, file: file)
         let (read, problems) = EntraSchemaDocument.read(root, file: file)
         guard let document = read, problems.isEmpty else { throw DiagnosticsError(problems.sorted(by: diagnosticOrder)) }

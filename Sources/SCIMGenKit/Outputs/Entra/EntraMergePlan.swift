@@ -36,7 +36,7 @@ struct EntraMergePlan {
 
     let document: Document
     let part: EntraVendorPart
-    let vendor: VendorDescriptor
+    let vendor: ResolvedVendor
     let file: String
     let options: EntraMerge.Options
     /// Every problem found by `check()`.
@@ -46,7 +46,7 @@ struct EntraMergePlan {
     /// Steps for the administrator found while placing (an optional group table left out).
     private var notes: [String] = []
 
-    init(document: Document, part: EntraVendorPart, vendor: VendorDescriptor, file: String, options: EntraMerge.Options) {
+    init(document: Document, part: EntraVendorPart, vendor: ResolvedVendor, file: String, options: EntraMerge.Options) {
         self.document = document
         self.part = part
         self.vendor = vendor

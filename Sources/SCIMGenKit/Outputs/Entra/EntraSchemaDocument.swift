@@ -362,9 +362,10 @@ private struct SchemaReader {
                         source.tree = tree
                         found += tree.references
                     } catch {
-                        self.error(
-                            "the expression of '\(context)' does not parse at character \(error.offset + 1): \(error.message)",
-                            at: expression)
+                        diagnostics.append(
+                            Diagnostic(
+                                .error, "the expression of '\(context)' does not parse: \(error.message)",
+                                at: expression.location(in: file, ofCharacter: error.offset)))
                     }
                 }
             } else {

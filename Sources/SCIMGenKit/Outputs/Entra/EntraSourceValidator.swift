@@ -33,23 +33,10 @@ enum EntraSourceValidator {
                 problems = [error]
             }
             return problems.map { problem in
-                let (location, exact) = locate(problem.offset, in: text, row: row)
-                let position = exact ? "" : " (at character \(problem.offset + 1) of the expression)"
-                return Diagnostic(.error, "'\(context).expression': \(problem.message)\(position)", at: location)
+                Diagnostic(
+                    .error, "'\(context).expression': \(problem.message)",
+                    at: row.sourceOrigin.location(ofCharacter: problem.offset) ?? row.origin.location)
             }
         }
-    }
-
-    /// Where character `offset` of the source text is in the descriptor, and whether exactly.
-    ///
-    /// The string's opening quote is known; the character is `offset + 1` columns further when the
-    /// JSON string holds no escapes and no line breaks. A string with characters JSON must escape
-    /// (`"`, `\`, control characters) is located at its opening quote, and the message gives the
-    /// character's position in the expression instead.
-    static func locate(_ offset: Int, in text: String, row: AttributeMapping) -> (SourceLocation?, Bool) {
-        guard let start = row.sourceOrigin.location else { return (row.origin.location, false) }
-        let needsEscapes = text.unicodeScalars.contains { $0 == "\"" || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }
-        guard !needsEscapes else { return (start, false) }
-        return (SourceLocation(file: start.file, line: start.line, column: start.column + 1 + offset), true)
     }
 }

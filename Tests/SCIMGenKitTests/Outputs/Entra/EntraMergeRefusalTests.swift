@@ -45,7 +45,7 @@ final class EntraMergeRefusalTests: XCTestCase {
         }
         """#
 
-    private func lusid() throws -> VendorDescriptor { try EntraTestSupport.vendor("lusid") }
+    private func lusid() throws -> ResolvedVendor { try EntraTestSupport.vendor("lusid") }
 
     /// The schema with each `(old, new)` replaced, every `old` found exactly once.
     private func edited(_ edits: [(String, String)], file: StaticString = #filePath, line: UInt = #line) -> [UInt8] {
@@ -59,7 +59,7 @@ final class EntraMergeRefusalTests: XCTestCase {
 
     /// The messages of a refused merge; fails when the merge succeeds.
     private func refusal(
-        _ bytes: [UInt8], vendor: VendorDescriptor? = nil, file: StaticString = #filePath, line: UInt = #line
+        _ bytes: [UInt8], vendor: ResolvedVendor? = nil, file: StaticString = #filePath, line: UInt = #line
     ) throws -> [String] {
         let vendor = try vendor ?? lusid()
         do {
@@ -74,14 +74,15 @@ final class EntraMergeRefusalTests: XCTestCase {
     // MARK: - The whole result
 
     func testSmallSchemaMergesAsExpected() throws {
-        var vendor = try lusid()
+        var vendor = try lusid().descriptor
         // With '--prefer vendor' the vendor's sources and flow settings replace the tenant's ('UserName'
         // from mail, 'externalId'); the same expression keeps the tenant's source ('active').
         vendor.users.attributes[0].source = .attribute("userPrincipalName")
         vendor.users.attributes[1].source = .expression("Not([IsSoftDeleted])")
         vendor.users.attributes[5].source = .attribute("objectId")
         vendor.users.attributes[5].flowType = .objectAddOnly
-        let merged = try EntraMerge.merge(schema: Array(schema.utf8), file: "schema.json", vendor: vendor, options: .init(prefer: .vendor)).schema
+        let merged = try EntraMerge.merge(
+            schema: Array(schema.utf8), file: "schema.json", vendor: try vendor.checked(), options: .init(prefer: .vendor)).schema
         let value = try EntraTestSupport.parse(merged)
         XCTAssertEqual(SchemaInvariants.problems(in: value), [])
         EntraTestSupport.assertGolden(merged, "small-schema/lusid.prefer-vendor.json", in: EntraTestSupport.merged)
@@ -240,7 +241,7 @@ final class EntraMergeRefusalTests: XCTestCase {
     func testExpressionThatDoesNotParse() throws {
         XCTAssertEqual(
             try refusal(edited([(#""expression": "Not([IsSoftDeleted])""#, #""expression": "Not([IsSoftDeleted)""#)])),
-            ["schema.json:30:68: error: the expression of 'synchronizationRules[0].objectMappings[0].attributeMappings[1].source' does not parse at character 5: '[' is never closed; end the attribute name with ']'"])
+            ["schema.json:30:73: error: the expression of 'synchronizationRules[0].objectMappings[0].attributeMappings[1].source' does not parse: '[' is never closed; end the attribute name with ']'"])
     }
 
     func testAnchors() throws {
@@ -272,12 +273,15 @@ final class EntraMergeRefusalTests: XCTestCase {
             ])
     }
 
+    /// A descriptor whose expression does not parse never becomes a checked vendor, so it cannot be merged.
     func testVendorExpressionThatDoesNotParseIsLocatedInTheDescriptor() throws {
-        var vendor = try lusid()
+        var vendor = try lusid().descriptor
         vendor.users.attributes[4].source = .expression("Trim([surname)")
         vendor.users.attributes[4].origin = Origin(SourceLocation(file: "Vendors/lusid/vendor.json", line: 90, column: 17))
-        XCTAssertEqual(
-            try refusal(Array(schema.utf8), vendor: vendor),
-            ["Vendors/lusid/vendor.json:90:17: error: 'users.attributes[4].expression': '[' is never closed; end the attribute name with ']' (at character 6 of the expression)"])
+        XCTAssertThrowsError(try vendor.checked()) { error in
+            XCTAssertEqual(
+                (error as? DiagnosticsError)?.diagnostics.filter { $0.severity == .error }.map(\.description),
+                ["Vendors/lusid/vendor.json:90:17: error: 'users.attributes[4].expression': '[' is never closed; end the attribute name with ']'"])
+        }
     }
 }

@@ -166,11 +166,12 @@ final class EntraMergeTests: XCTestCase {
 
     /// Function sources the merge adds carry their parsed parameter tree.
     func testAddedFunctionSourcesCarryTheirTree() throws {
-        var vendor = try EntraTestSupport.vendor("thousandeyes")
+        var vendor = try EntraTestSupport.vendor("thousandeyes").descriptor
         let index = try XCTUnwrap(vendor.users.attributes.firstIndex { $0.path == "name.formatted" })
         vendor.users.attributes[index].path = "nickName"
         vendor.users.attributes[index].source = .expression(#"Join(".", [givenName], Mid([surname], 1, 1))"#)
-        let merged = try EntraMerge.merge(schema: try EntraTestSupport.fixture("entra-id-enterprise.json"), file: "schema.json", vendor: vendor)
+        let merged = try EntraMerge.merge(
+            schema: try EntraTestSupport.fixture("entra-id-enterprise.json"), file: "schema.json", vendor: try vendor.checked())
         let (_, mappings) = SchemaInvariants.vendorPlaces(try EntraTestSupport.parse(merged.schema), resource: .user)
         let source = try XCTUnwrap(mappings.first { $0["targetAttributeName"] == "nickName" }?["source"])
         XCTAssertEqual(source["expression"], #"Join(".", [givenName], Mid([surname], 1, 1))"#)

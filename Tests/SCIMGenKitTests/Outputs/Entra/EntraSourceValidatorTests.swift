@@ -2,7 +2,8 @@ import XCTest
 @testable import SCIMGenKit
 
 /// `validate` reads each row's `expression` with Entra's expression parser and points at the
-/// character in the descriptor. Positions come from a `⟨` marker in the edited descriptor.
+/// character in the descriptor, through JSON escapes. Positions come from a `⟨` marker in the
+/// edited descriptor.
 final class EntraSourceValidatorTests: XCTestCase {
     /// ThousandEyes's descriptor with its `displayName` row given `source` (the JSON text of a key
     /// and value, with `⟨` where the problem is), validated; returns the messages and the marker's place.
@@ -50,12 +51,12 @@ final class EntraSourceValidatorTests: XCTestCase {
             ["\(at2): error: 'users.attributes[3].expression': 'Mid' takes 3 arguments (source, start, length), not 2; leave an optional argument empty rather than out, as in 'Replace([mail], \"@\", , , \"_\", , )'"])
     }
 
-    /// A string with escapes is located at its opening quote, the message giving the character.
-    func testAnExpressionWithEscapesIsLocatedAtItsString() throws {
-        let (messages, at) = try validate(#""expression": ⟨"Join(\" \", [givenName], [surname)""#)
-        XCTAssertEqual(
-            messages,
-            ["\(at): error: 'users.attributes[3].expression': '[' is never closed; end the attribute name with ']' (at character 24 of the expression)"])
+    /// Through JSON escapes too: `\"` is two characters in the file and one in the expression.
+    func testAnExpressionWithEscapesIsLocatedAtItsCharacter() throws {
+        let (messages, at) = try validate(#""expression": "Join(\" \", [givenName], ⟨[surname)""#)
+        XCTAssertEqual(messages, ["\(at): error: 'users.attributes[3].expression': '[' is never closed; end the attribute name with ']'"])
+        let (unicode, at2) = try validate(#""expression": "Join(\"\u00e9\", [givenName], ⟨[surname)""#)
+        XCTAssertEqual(unicode, ["\(at2): error: 'users.attributes[3].expression': '[' is never closed; end the attribute name with ']'"])
     }
 
     func testComparisonsCannotBePublished() throws {
