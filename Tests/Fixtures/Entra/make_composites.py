@@ -273,6 +273,24 @@ def gallery(schema):
                 reference["referencedObjectName"] = CORE_USER
 
 
+def gallery_plain_user(schema):
+    """A gallery SCIM app whose user object is plain `User`: only its attribute names mark it as SCIM."""
+    schema["directories"][1]["name"] = "ContosoSCIM"
+    schema["synchronizationRules"][0]["targetDirectoryName"] = "ContosoSCIM"
+
+
+def groups_own_rule(schema):
+    """Groups in a rule of their own, from Entra to the same directory."""
+    rule = schema["synchronizationRules"][0]
+    group_rule = copy.deepcopy(rule)
+    group_rule["id"] = "13f7d90d-bf71-41b1-bda6-aaf0ddbee5d9"
+    group_rule["name"] = "GROUP_OUTBOUND_GROUP"
+    group_rule["priority"] = 2
+    group_rule["objectMappings"] = [m for m in rule["objectMappings"] if m["sourceObjectName"] == "Group"]
+    rule["objectMappings"] = [m for m in rule["objectMappings"] if m["sourceObjectName"] != "Group"]
+    schema["synchronizationRules"].insert(1, group_rule)
+
+
 def definitions(schema):
     """The tenant's definitions differ from what vendors state: types, and a vendor's own attribute."""
     attributes = user_object(schema)["attributes"]
@@ -294,6 +312,8 @@ CASES = {
     "scim-groups-disabled.json": groups_disabled,
     "scim-two-at-first.json": two_first,
     "scim-gallery.json": gallery,
+    "scim-gallery-plain-user.json": gallery_plain_user,
+    "scim-groups-own-rule.json": groups_own_rule,
     "scim-definitions.json": definitions,
     "scim-no-groups.json": no_groups,
 }

@@ -11,11 +11,13 @@
 ///
 /// 1. Finds the rule that reads from `Microsoft Entra ID` (or `Azure Active Directory`) and its
 ///    object mapping from `User` to the SCIM app's user object, and, when the vendor provisions
-///    groups, the one from `Group`. A target counts as a SCIM app when its object is named by a
-///    SCIM URN (`urn:ietf:params:scim:schemas:core:2.0:User`, `…:extension:enterprise:2.0:User`,
-///    `…:core:2.0:Group`) or its directory is `customappsso`, the name Entra gives a non-gallery
-///    SCIM app; anything else (Salesforce's `User` in `salesforce.com`) is refused. Directory and
-///    object names are the tenant's from then on.
+///    groups, the one from `Group` (in the same rule, or another from Entra to the same directory).
+///    A target counts as a SCIM app when its object is named by a SCIM URN
+///    (`urn:ietf:params:scim:schemas:core:2.0:User`, `…:extension:enterprise:2.0:User`,
+///    `…:core:2.0:Group`), its directory is `customappsso` (Entra's name for a non-gallery SCIM
+///    app), or its attributes carry names only SCIM apps use (a SCIM URN, a value filter such as
+///    `emails[type eq "work"].value`); anything else (Salesforce's `User` in `salesforce.com`) is
+///    refused. Directory and object names are the tenant's from then on.
 /// 2. Only adds, by default: a target attribute definition the tenant lacks is appended, completed
 ///    with Graph's defaults; a definition the tenant has is never changed (required, type,
 ///    mutability, anchor…), except the vendor's own extension attributes with `prefer: .vendor`.

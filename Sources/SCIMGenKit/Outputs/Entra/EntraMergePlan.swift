@@ -58,36 +58,39 @@ struct EntraMergePlan {
     /// and checks the merged result: names that agree, one anchor per object, every mapping's
     /// target defined and mapped once, every source attribute defined, one match at precedence 1.
     mutating func check() {
-        guard let (rule, userMapping) = findMapping(for: part.user, in: nil) else { return }
-        var chosen = [(part.user, userMapping)]
-        if let group = part.group, let (_, groupMapping) = findMapping(for: group, in: rule) {
-            chosen.append((group, groupMapping))
+        guard let (userRule, userMapping) = findMapping(for: part.user, in: nil) else { return }
+        var chosen = [(part.user, userRule, userMapping)]
+        if let group = part.group, let (groupRule, groupMapping) = findMapping(for: group, in: userRule) {
+            chosen.append((group, groupRule, groupMapping))
         }
         guard diagnostics.isEmpty else { return }
-        diagnostics += rule.problems
-        let sourceDirectory = directory(rule.sourceDirectory, of: rule, key: "reads from", node: rule.sourceNode)
-        let targetDirectory = directory(rule.targetDirectory, of: rule, key: "writes to", node: rule.targetNode)
-        for (object, mapping) in chosen {
-            diagnostics += mapping.problems + mapping.attributeMappings.flatMap(\.problems)
+        var reported: Set<String> = []
+        func report(_ key: String, _ problems: [Diagnostic]) {
+            if reported.insert(key).inserted { diagnostics += problems }
+        }
+        for (object, rule, mapping) in chosen {
+            report("rule \(rule.index)", rule.problems)
+            report("mapping \(rule.index)/\(mapping.index)", mapping.problems + mapping.attributeMappings.flatMap(\.problems))
+            let sourceDirectory = directory(rule.sourceDirectory, of: rule, key: "reads from", node: rule.sourceNode)
+            let targetDirectory = directory(rule.targetDirectory, of: rule, key: "writes to", node: rule.targetNode)
             guard let sourceDirectory, let targetDirectory else { continue }
+            report("directory \(sourceDirectory.index)", sourceDirectory.problems)
+            report("directory \(targetDirectory.index)", targetDirectory.problems)
             let source = self.object(mapping.sourceObject, of: mapping, verb: "reads", in: sourceDirectory, node: mapping.sourceNode)
             let target = self.object(mapping.targetObject, of: mapping, verb: "writes", in: targetDirectory, node: mapping.targetNode)
             guard let source, let target else { continue }
+            for (directory, object) in [(sourceDirectory, source), (targetDirectory, target)] {
+                report("object \(directory.index)/\(object.index)", object.problems + object.attributes.flatMap(\.problems))
+            }
             placements.append(
                 Placement(
                     object: object, rule: rule, mapping: mapping, sourceDirectory: sourceDirectory, source: source,
                     targetDirectory: targetDirectory, target: target))
         }
-        if let sourceDirectory, let targetDirectory {
-            diagnostics += sourceDirectory.problems + targetDirectory.problems
-            var seen: Set<String> = []
-            for placement in placements {
-                for (directory, object) in [(sourceDirectory, placement.source), (targetDirectory, placement.target)]
-                where seen.insert("\(directory.index)/\(object.index)").inserted {
-                    diagnostics += object.problems + object.attributes.flatMap(\.problems)
-                }
-            }
-        }
+        // The same directory missing from two rules is one problem.
+        var unique: [Diagnostic] = []
+        for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
+        diagnostics = unique
         guard diagnostics.isEmpty else { return }
 
         checkTargetObjects()
@@ -183,10 +186,16 @@ private extension EntraMergePlan {
         return quoted.dropLast().joined(separator: ", ") + " or " + quoted[quoted.count - 1]
     }
 
-    /// Whether Entra marks the target as a SCIM app: a SCIM URN as the object's name, or the
-    /// `customappsso` directory of a non-gallery app.
-    static func isSCIM(_ rule: Document.Rule, _ mapping: Document.ObjectMapping) -> Bool {
-        isOne(of: EntraSchemaNames.scimObjects, mapping.targetObject) || isOne(of: [EntraSchemaNames.targetDirectory], rule.targetDirectory)
+    /// Whether Entra marks the target as a SCIM app: a SCIM URN as the object's name, the
+    /// `customappsso` directory of a non-gallery app, or attributes named as only SCIM apps name
+    /// them (a SCIM schema URN, or a value filter such as `emails[type eq "work"].value`).
+    func isSCIM(_ rule: Document.Rule, _ mapping: Document.ObjectMapping) -> Bool {
+        if Self.isOne(of: EntraSchemaNames.scimObjects, mapping.targetObject) { return true }
+        if Self.isOne(of: [EntraSchemaNames.targetDirectory], rule.targetDirectory) { return true }
+        guard let directory = rule.targetDirectory.flatMap(document.directory(named:)),
+            let object = mapping.targetObject.flatMap(directory.object(named:))
+        else { return false }
+        return object.attributes.contains { EntraSchemaNames.isSCIMAttributeName($0.name) }
     }
 
     /// The object mapping for a vendor object: users anywhere in a rule from Entra, groups in the users' rule.
@@ -196,7 +205,11 @@ private extension EntraMergePlan {
         let isUser = object.resource == .user
         let sourceName = isUser ? EntraSchemaNames.sourceUser : EntraSchemaNames.sourceGroup
         let targetNames = isUser ? EntraSchemaNames.targetUsers : EntraSchemaNames.targetGroups
-        let rules = userRule.map { [$0] } ?? document.rules.filter { Self.isOne(of: EntraSchemaNames.sourceDirectories, $0.sourceDirectory) }
+        let fromEntra = document.rules.filter { Self.isOne(of: EntraSchemaNames.sourceDirectories, $0.sourceDirectory) }
+        // Groups go where users go: the users' rule first, then any rule from Entra to the same directory.
+        let rules = userRule.map { users in
+            [users] + fromEntra.filter { $0.index != users.index && Self.isOne(of: [users.targetDirectory ?? ""], $0.targetDirectory) }
+        } ?? fromEntra
         guard let first = rules.first else {
             error(
                 "no synchronization rule reads from \(Self.quotedList(EntraSchemaNames.sourceDirectories)); download the schema of the app's provisioning job",
@@ -221,7 +234,7 @@ private extension EntraMergePlan {
             }
             return nil
         }
-        let scim = candidates.filter { Self.isSCIM($0.0, $0.1) }
+        let scim = candidates.filter { isSCIM($0.0, $0.1) }
         guard let chosen = scim.first else {
             let (rule, mapping) = candidates[0]
             error(

@@ -20,4 +20,11 @@ public enum EntraSchemaNames {
     /// The object names that mark a SCIM app's target whatever its directory is called, as gallery
     /// SCIM apps (`AWSSingleSignon`) name their objects.
     public static let scimObjects = [SCIMURN.user, SCIMURN.enterpriseUser, SCIMURN.group]
+
+    /// Whether an attribute name is one only SCIM apps use: a SCIM schema URN
+    /// (`urn:ietf:params:scim:schemas:…`) or an attribute path with a value filter (`[type eq "work"]`).
+    public static func isSCIMAttributeName(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.hasPrefix("urn:ietf:params:scim:schemas:") || (lowered.contains("[") && lowered.contains(" eq "))
+    }
 }

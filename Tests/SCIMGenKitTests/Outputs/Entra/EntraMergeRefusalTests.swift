@@ -88,6 +88,26 @@ final class EntraMergeRefusalTests: XCTestCase {
         EntraTestSupport.assertGolden(merged, "small-schema/lusid.prefer-vendor.json", in: EntraTestSupport.merged)
     }
 
+    /// The descriptor's `required` reaches the definitions the merge adds; definitions the tenant
+    /// already has keep theirs, and the report names each difference.
+    func testAddedDefinitionsCarryTheVendorsRequired() throws {
+        let merged = try EntraMerge.merge(schema: Array(schema.utf8), file: "schema.json", vendor: try lusid())
+        let (attributes, _) = SchemaInvariants.vendorPlaces(try EntraTestSupport.parse(merged.schema), resource: .user)
+        let required = Dictionary(uniqueKeysWithValues: attributes.compactMap { attribute in
+            attribute["name"]?.string.map { ($0, attribute["required"]) }
+        })
+        // Added: LUSID requires all four.
+        for name in [#"emails[type eq "work"].value"#, "name.givenName", "name.familyName", "externalId"] {
+            XCTAssertEqual(required[name], .bool(true), name)
+        }
+        // The tenant's own: 'UserName' says false and stays so; 'active' says nothing and stays so.
+        XCTAssertEqual(required["UserName"], .bool(false))
+        XCTAssertEqual(required["active"], .some(nil))
+        XCTAssertEqual(
+            merged.report.objects.first?.definitions.map { "\($0.attribute) \($0.setting) \($0.tenant) \($0.vendor) \($0.kept)" },
+            ["UserName required false true tenant", "active required false true tenant"])
+    }
+
     // MARK: - Not a schema
 
     func testNotJSON() throws {

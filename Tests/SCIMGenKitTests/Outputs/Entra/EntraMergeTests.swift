@@ -45,7 +45,8 @@ final class EntraMergeTests: XCTestCase {
             Self.fixtures.map(\.stem),
             [
                 "azure-ad-core-user", "entra-id-enterprise", "entra-id-users-only", "scim-conflicts", "scim-defaults",
-                "scim-definitions", "scim-gallery", "scim-groups-disabled", "scim-match-externalid", "scim-no-groups",
+                "scim-definitions", "scim-gallery-plain-user", "scim-gallery", "scim-groups-disabled", "scim-groups-own-rule",
+                "scim-match-externalid", "scim-no-groups",
                 "scim-two-at-first", "graphdocs-aws-template-schema", "graphdocs-custom-target-attrs-get",
                 "graphdocs-salesforce-template-schema", "graphdocs-update-example2-customappsso",
             ])
