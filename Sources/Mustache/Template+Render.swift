@@ -52,13 +52,18 @@ extension Template {
         private let library: TemplateLibrary
         private let escaping: Escaping
         private let options: RenderOptions
+        private let transforms: [String: Transform]
 
-        init(context: MustacheValue, library: TemplateLibrary, escaping: Escaping, options: RenderOptions, root: String) {
+        init(
+            context: MustacheValue, library: TemplateLibrary, escaping: Escaping, options: RenderOptions,
+            transforms: [String: Transform], root: String
+        ) {
             self.contexts = [context]
             self.contexts.reserveCapacity(16)
             self.library = library
             self.escaping = escaping
             self.options = options
+            self.transforms = transforms
             self.chain = [root]
             output.reserveCapacity(16 * 1024)
         }
@@ -111,28 +116,30 @@ extension Template.Renderer {
     @inline(never)
     private mutating func renderVariable(_ variable: Template.Variable, file: String) throws(TemplateError) {
         let value = lookup(variable.name)
-        let converts = variable.transforms.first == .json
-        var text: String
-        if converts {
-            if value == nil && options.strictVariables {
-                throw error(file, variable.position, "no value for '\(variable.name.text)'")
-            }
-            text = Transform.json(value ?? .null)
-        } else {
-            text = try interpolationText(of: value, name: variable.name, file: file, position: variable.position)
-        }
-        let transforms = variable.transforms.dropFirst(converts ? 1 : 0)
-        guard let outermost = transforms.last else {
+        guard !variable.transforms.isEmpty else {
+            let text = try interpolationText(of: value, name: variable.name, file: file, position: variable.position)
             if variable.escapes { escaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
             return
         }
-        if variable.escapes { text = escaping.escape(text) }
-        for transform in transforms.dropLast() {
-            var transformed: [UInt8] = []
-            transform.apply(text, to: &transformed)
-            text = String(decoding: transformed, as: UTF8.self)
+        if let problem = Template.transformProblem(variable.transforms, offered: transforms) {
+            throw error(file, variable.position, problem)
         }
-        outermost.apply(text, to: &output)
+        var text: String
+        var remaining = variable.transforms[...]
+        if case .value(let convert) = transforms[variable.transforms[0]]?.body {
+            if value == nil && options.strictVariables {
+                throw error(file, variable.position, "no value for '\(variable.name.text)'")
+            }
+            text = convert(value ?? .null)
+            remaining = remaining.dropFirst()
+        } else {
+            text = try interpolationText(of: value, name: variable.name, file: file, position: variable.position)
+        }
+        if variable.escapes { text = escaping.escape(text) }
+        for name in remaining {
+            if case .text(let transform) = transforms[name]?.body { text = transform(text) }
+        }
+        output.append(contentsOf: text.utf8)
     }
 
     private func interpolationText(

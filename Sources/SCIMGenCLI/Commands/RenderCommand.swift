@@ -42,7 +42,8 @@ enum RenderCommand {
         }
         let options: RenderOptions = context.command.flag("strict") ? .strict : .spec
         do {
-            let text = try template.render(data, escaping: escaping, library: library, options: options)
+            let text = try template.render(
+                data, escaping: escaping, library: library, options: options, transforms: TemplateTransforms.all)
             context.console.out(text, terminator: "")
             return SCIMGen.ExitCode.success
         } catch {

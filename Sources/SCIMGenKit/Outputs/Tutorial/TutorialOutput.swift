@@ -24,7 +24,7 @@ public enum TutorialOutput {
     /// Renders Markdown (no HTML escaping) and tidies what logic-less templates leave behind:
     /// trailing spaces, runs of blank lines, and the file's end, which gets exactly one newline.
     static func render(_ name: String, context: MustacheValue, templates: TemplateLibrary) throws -> [UInt8] {
-        let text = try templates.render(name, context: context, escaping: .none)
+        let text = try templates.render(name, context: context, escaping: .none, transforms: TemplateTransforms.all)
         return tidy(Array(text.utf8))
     }
 
