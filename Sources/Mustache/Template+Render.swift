@@ -205,13 +205,19 @@ extension Template.Renderer {
         }
     }
 
-    private mutating func nested(_ nodes: [Template.Node], frame: Template.Frame, file: String, position: Template.Position) throws(TemplateError) {
+    /// Renders `nodes`, written in `file`, for the tag at `position` in `tagFile` (where a limit
+    /// error points), checking the limits before and after: a partial whose text alone passes the
+    /// output bound is caught at its own tag, not at whatever tag comes next.
+    private mutating func nested(
+        _ nodes: [Template.Node], frame: Template.Frame, file: String, tagFile: String? = nil, position: Template.Position
+    ) throws(TemplateError) {
         nesting += 1
         steps += 1
         if nesting > Self.maximumNesting || steps > options.maximumExpansions || output.count > options.maximumOutputBytes {
-            throw limitError(file, position)
+            throw limitError(tagFile ?? file, position)
         }
         try render(nodes, frame: frame, file: file)
+        if output.count > options.maximumOutputBytes { throw limitError(tagFile ?? file, position) }
         nesting -= 1
     }
 }
@@ -261,7 +267,7 @@ extension Template.Renderer {
             inner = override.frame
         }
         try descend(into: "$" + block.name, file: file, position: block.position)
-        try nested(written.content, frame: inner, file: override.file, position: block.position)
+        try nested(written.content, frame: inner, file: override.file, tagFile: file, position: block.position)
         ascend()
     }
 
@@ -291,7 +297,7 @@ extension Template.Renderer {
 
     private mutating func include(_ template: Template, frame: Template.Frame, file: String, position: Template.Position) throws(TemplateError) {
         try descend(into: template.name, file: file, position: position)
-        try nested(template.nodes, frame: frame, file: template.file, position: position)
+        try nested(template.nodes, frame: frame, file: template.file, tagFile: file, position: position)
         ascend()
     }
 

@@ -258,6 +258,22 @@ final class RenderingTests: XCTestCase {
         }
     }
 
+    func testAnOutputBoundPointsAtTheInclusionThatPassedIt() throws {
+        // Each inclusion of 'big' adds 400 bytes; the third passes 1000 and is the tag to blame,
+        // written in the including file, whatever comes after it.
+        let library = TemplateLibrary([
+            try Template(source: String(repeating: "x", count: 400), name: "big", file: "partials/big.mustache"),
+            try Template(source: "a\n{{>big}}\n{{>big}}\n{{>big}}\n{{#more}}tail{{/more}}\n", name: "page", file: "page.mustache"),
+        ])
+        var options = RenderOptions.strict
+        options.maximumOutputBytes = 1000
+        XCTAssertThrowsError(try library.render("page", context: ["more": true], escaping: .none, options: options)) { error in
+            XCTAssertEqual("\(error)", "page.mustache:4:1: error: render output exceeds 1000 bytes")
+        }
+        options.maximumOutputBytes = 1300
+        XCTAssertEqual(try library.render("page", context: ["more": true], escaping: .none, options: options).utf8.count, 1200 + 2 + 4 + 1)
+    }
+
     func testATemplateRendersTheSameFromManyThreads() throws {
         let template = try Template(source: "{{#items}}{{.}},{{/items}}", name: "t")
         let expected = (0..<100).map(String.init).joined(separator: ",") + ","
