@@ -19,8 +19,8 @@ public struct VendorSource: Hashable, Sendable {
 
 /// Every descriptor read from a folder, and every problem found on the way.
 public struct VendorSet: Sendable {
-    /// The descriptors that could be read, sorted by id.
-    public var vendors: [VendorDescriptor]
+    /// The vendors that passed validation, sorted by id.
+    public var vendors: [ResolvedVendor]
     /// Every diagnostic, sorted by file and position.
     public var diagnostics: [Diagnostic]
 
@@ -28,7 +28,7 @@ public struct VendorSet: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Creates a set.
-    public init(vendors: [VendorDescriptor], diagnostics: [Diagnostic]) {
+    public init(vendors: [ResolvedVendor], diagnostics: [Diagnostic]) {
         self.vendors = vendors
         self.diagnostics = diagnostics
     }
@@ -132,7 +132,7 @@ public enum VendorLoader {
     /// Decodes and validates descriptors on every core, each into its own slot, then gathers them
     /// in order so the result never depends on scheduling. `source` must yield sources in id order.
     static func load(count: Int, source next: @Sendable (Int) -> Result<VendorSource, Diagnostic>) -> VendorSet {
-        let slots = Slots<(VendorDescriptor?, [Diagnostic])>(count: count)
+        let slots = Slots<(ResolvedVendor?, [Diagnostic])>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             let source: VendorSource
             switch next(index) {
@@ -146,11 +146,14 @@ public enum VendorLoader {
                 slots[index] = (nil, found)
                 return
             }
-            let semantic = DescriptorValidator.validate(descriptor)
-                + VendorSkeleton.placeholderWarnings(bytes: source.bytes, file: source.file)
-            slots[index] = (semantic.contains(where: { $0.severity == .error }) ? nil : descriptor, found + semantic)
+            // Semantic checks run on whatever decoded, so one run reports every problem; only a
+            // descriptor without any error becomes a checked vendor.
+            let (vendor, semantic) = DescriptorValidator.check(descriptor)
+            let placeholders = VendorSkeleton.placeholderWarnings(bytes: source.bytes, file: source.file)
+            let decodedCleanly = !found.contains { $0.severity == .error }
+            slots[index] = (decodedCleanly ? vendor : nil, found + semantic + placeholders)
         }
-        var vendors: [VendorDescriptor] = []
+        var vendors: [ResolvedVendor] = []
         var diagnostics: [Diagnostic] = []
         for slot in slots.values {
             guard let (descriptor, found) = slot else { continue }

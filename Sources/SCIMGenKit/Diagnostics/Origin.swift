@@ -19,12 +19,45 @@ public struct KeyLocations: Hashable, Sendable {
     /// Locations of values by dotted key path.
     public var byPath: [String: SourceLocation]
 
+    /// The dotted paths of values that could not be read, such as `capabilities.groups`.
+    public var damaged: Set<String>
+
     /// Creates a map.
-    public init(_ byPath: [String: SourceLocation] = [:]) { self.byPath = byPath }
+    public init(_ byPath: [String: SourceLocation] = [:], damaged: Set<String> = []) {
+        self.byPath = byPath
+        self.damaged = damaged
+    }
 
     /// The location of the value at `path`, such as `capabilities.groups`.
     public subscript(path: String) -> SourceLocation? { byPath[path] }
 
+    /// Whether the value at `path`, or anything inside it, could not be read: its value in the
+    /// descriptor is then a default, and checks that depend on it say nothing.
+    public func isDamaged(_ path: String) -> Bool {
+        damaged.contains { $0 == path || $0.hasPrefix(path + ".") || $0.hasPrefix(path + "[") }
+    }
+
     public static func == (lhs: KeyLocations, rhs: KeyLocations) -> Bool { true }
+    public func hash(into hasher: inout Hasher) {}
+}
+
+/// The `$comment`s of a descriptor file by the dotted path of the object that holds each (`""` for
+/// the top, `scim`, `users.attributes[2]`), so that the codec writes them back where they were.
+///
+/// Comments are for people: they change no output, so equality ignores them, as it does `Origin`.
+public struct Comments: Hashable, Sendable {
+    /// Each comment's lines by object path: one line is written as a string, several as an array.
+    public var byPath: [String: [String]]
+
+    /// Creates comments.
+    public init(_ byPath: [String: [String]] = [:]) { self.byPath = byPath }
+
+    /// The comment of the object at `path`.
+    public subscript(path: String) -> [String]? {
+        get { byPath[path] }
+        set { byPath[path] = newValue }
+    }
+
+    public static func == (lhs: Comments, rhs: Comments) -> Bool { true }
     public func hash(into hasher: inout Hasher) {}
 }

@@ -42,8 +42,13 @@ public struct VendorSetDiff: Sendable {
         self.vendors = vendors.sorted { $0.id < $1.id }
     }
 
+    /// Compares two sets of checked vendors; when an id occurs more than once in a set, its first counts.
+    public static func compare(old: [ResolvedVendor], new: [ResolvedVendor]) -> VendorSetDiff {
+        compare(old: old.map(\.descriptor), new: new.map(\.descriptor))
+    }
+
     /// Compares two descriptor sets; when an id occurs more than once in a set, its first descriptor counts.
-    public static func compare(old: [VendorDescriptor], new: [VendorDescriptor]) -> VendorSetDiff {
+    static func compare(old: [VendorDescriptor], new: [VendorDescriptor]) -> VendorSetDiff {
         let oldByID = firstByID(old)
         let newByID = firstByID(new)
         var result: [Vendor] = []

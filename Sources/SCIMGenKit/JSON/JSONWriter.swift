@@ -106,3 +106,10 @@ private extension JSONWriter {
         output.append(UInt8(ascii: "\""))
     }
 }
+
+extension JSONWriter {
+    /// Appends `string` as a JSON string literal, escaped exactly as `write` escapes strings.
+    static func appendQuoted(_ string: String, to output: inout [UInt8]) {
+        appendString(string, to: &output)
+    }
+}

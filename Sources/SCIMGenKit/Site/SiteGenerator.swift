@@ -92,7 +92,7 @@ public enum SiteGenerator {
     }
 
     /// The files of one vendor.
-    public static func files(for vendor: VendorDescriptor, input: SiteInput, kinds: OutputKinds) throws
+    public static func files(for vendor: ResolvedVendor, input: SiteInput, kinds: OutputKinds) throws
         -> [String: [UInt8]]
     {
         var result: [String: [UInt8]] = [:]

@@ -13,8 +13,8 @@ public enum SiteLoader {
     public struct Result: Sendable {
         /// The input, nil when there is any error.
         public var input: SiteInput?
-        /// The vendors that decoded cleanly, even when others did not.
-        public var vendors: [VendorDescriptor]
+        /// The vendors that passed validation, even when others did not.
+        public var vendors: [ResolvedVendor]
         /// Errors and warnings in file and position order.
         public var diagnostics: [Diagnostic]
         /// Whether any diagnostic is an error.

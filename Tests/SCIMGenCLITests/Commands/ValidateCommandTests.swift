@@ -17,11 +17,12 @@ final class ValidateCommandTests: XCTestCase {
             run.err,
             """
             Vendors/lusid/vendor.json:16:20: error: 'capabilities.createUsers' must be a boolean (true or false), not a string
+            Vendors/lusid/vendor.json:53:17: error: unknown sub-attribute 'familyNme' of 'name'; did you mean 'familyName'?
             Vendors/thousandeyes/vendor.json:1:1: error: the descriptor is missing required key 'name'
             Vendors/thousandeyes/vendor.json:4:3: error: unknown key 'nmae'; did you mean 'name'?
 
             """)
-        XCTAssertEqual(run.out, "found 3 errors; not valid\n")
+        XCTAssertEqual(run.out, "found 4 errors; not valid\n")
     }
 
     func testSemanticErrorsAfterADecodableDescriptor() throws {
@@ -31,7 +32,7 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(run.code, 1)
         XCTAssertEqual(
             run.err,
-            "Vendors/lusid/vendor.json:56:17: error: unknown sub-attribute 'familyNme' of 'name'; did you mean 'familyName'?\n")
+            "Vendors/lusid/vendor.json:53:17: error: unknown sub-attribute 'familyNme' of 'name'; did you mean 'familyName'?\n")
     }
 
     func testMalformedJSONAtTheExactPosition() throws {

@@ -667,7 +667,7 @@ private extension VendorSetDiffTests {
     static func vendors() throws -> [VendorDescriptor] {
         let set = VendorLoader.load(directory: fixtures, display: "Vendors")
         XCTAssertEqual(set.diagnostics.map(\.description), [])
-        return try XCTUnwrap(set.vendors.count == 2 ? set.vendors : nil, "fixtures did not load")
+        return try XCTUnwrap(set.vendors.count == 2 ? set.vendors.map(\.descriptor) : nil, "fixtures did not load")
     }
 
     static func pair() throws -> (lucid: VendorDescriptor, thrive: VendorDescriptor) {

@@ -133,11 +133,11 @@ final class TemplateLimitTests: XCTestCase {
     private func siteInput(copies: Int = 0) throws -> SiteInput {
         let library = try TemplateLibrary(directory: root.appendingPathComponent("Templates"), display: "Templates")
         var vendors = VendorLoader.load(directory: Repository.vendors, display: "Vendors").vendors
-        let lusid = try XCTUnwrap(vendors.first { $0.id == "lusid" })
+        let lusid = try XCTUnwrap(vendors.first { $0.id == "lusid" }).descriptor
         for index in 0..<copies {
             var copy = lusid
             copy.id = "copy-\(index)"
-            vendors.append(copy)
+            vendors.append(try ResolvedVendor(checking: copy))
         }
         return SiteInput(vendors: vendors, templates: library)
     }

@@ -28,15 +28,15 @@ enum EntraMappingCSV {
     ]
 
     /// The rows under the header.
-    static func rows(_ part: EntraVendorPart, vendor: VendorDescriptor) -> [[String]] {
+    static func rows(_ part: EntraVendorPart, vendor: ResolvedVendor) -> [[String]] {
         var rows: [[String]] = []
-        let custom = vendor.customFieldMappings?.allowedAttributes ?? []
-        let extensions = vendor.extensions.map(\.schemaDefinition)
         var customRows: [[String]] = []
         var userTargets = Set(part.user.targets.map { $0.name.lowercased() })
         var fieldRefs: [String: String] = [:]
-        for allowed in custom {
-            let (name, type) = customTarget(allowed.path, extensions: extensions)
+        for field in vendor.customFields {
+            let allowed = field.allowed
+            let name = EntraVendorPart.entraName(field.attribute, resource: .user)
+            let type = AttributeTableValidator.tableTypeName(field.attribute)
             if let ref = allowed.fieldRef, fieldRefs[name.lowercased()] == nil { fieldRefs[name.lowercased()] = ref }
             guard userTargets.insert(name.lowercased()).inserted else { continue }
             let source = EntraDefaultSources.source(for: name, in: .user)
@@ -83,14 +83,6 @@ private extension EntraMappingCSV {
         guard let source else { return ["", ""] }
         let (expression, name, type) = EntraExpression.describe(source)
         return [type, type == "Function" ? expression : name]
-    }
-
-    /// The Entra name and table type of a custom field mapping's path.
-    static func customTarget(_ text: String, extensions: [SCIMSchemaDefinition]) -> (String, String) {
-        guard let resolved = EntraVendorPart.resolve(text, resource: .user, extensions: extensions) else {
-            return (text, "String")
-        }
-        return (EntraVendorPart.entraName(resolved, resource: .user), AttributeTableValidator.tableTypeName(resolved))
     }
 
     static func appendField(_ field: String, to output: inout [UInt8]) {

@@ -47,7 +47,7 @@ public enum EntraMappingOutput {
     public static let csvName = "attribute-mappings.csv"
 
     /// Both files, keyed by their path relative to the site root, such as `lusid/mappings/entra-mappings.json`.
-    public static func files(for vendor: VendorDescriptor) -> [String: [UInt8]] {
+    public static func files(for vendor: ResolvedVendor) -> [String: [UInt8]] {
         let part = EntraVendorPart(vendor: vendor)
         let base = "\(vendor.id)/\(folder)/"
         return [

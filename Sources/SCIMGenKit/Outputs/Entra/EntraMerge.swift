@@ -38,7 +38,7 @@ public enum EntraMerge {
     ///   - file: the schema's path as the user gave it, for messages.
     ///   - vendor: the vendor whose part is merged.
     /// - Throws: every problem found, each located in `file`.
-    public static func merge(schema: [UInt8], file: String, vendor: VendorDescriptor) throws(DiagnosticsError) -> [UInt8] {
+    public static func merge(schema: [UInt8], file: String, vendor: ResolvedVendor) throws(DiagnosticsError) -> [UInt8] {
         let root = try parse(schema, file: file)
         let (read, problems) = EntraSchemaDocument.read(root, file: file)
         guard let document = read, problems.isEmpty else { throw DiagnosticsError(problems.sorted(by: diagnosticOrder)) }

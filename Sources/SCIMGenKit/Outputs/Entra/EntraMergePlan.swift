@@ -14,14 +14,14 @@ struct EntraMergePlan {
 
     let document: EntraSchemaDocument
     let part: EntraVendorPart
-    let vendor: VendorDescriptor
+    let vendor: ResolvedVendor
     let file: String
     /// Every problem found by `check()`.
     private(set) var diagnostics: [Diagnostic] = []
     /// The user placement, then the group placement when the vendor has groups.
     private(set) var placements: [Placement] = []
 
-    init(document: EntraSchemaDocument, part: EntraVendorPart, vendor: VendorDescriptor, file: String) {
+    init(document: EntraSchemaDocument, part: EntraVendorPart, vendor: ResolvedVendor, file: String) {
         self.document = document
         self.part = part
         self.vendor = vendor

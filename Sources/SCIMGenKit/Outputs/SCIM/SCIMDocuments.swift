@@ -17,7 +17,7 @@ public enum SCIMDocuments {
     public static let folder = "scim"
 
     /// Every discovery document of `vendor`, keyed by path relative to the site root.
-    public static func files(for vendor: VendorDescriptor) -> [String: [UInt8]] {
+    public static func files(for vendor: ResolvedVendor) -> [String: [UInt8]] {
         let base = "\(vendor.id)/\(folder)"
         var files: [String: [UInt8]] = [:]
         let schemas = SCIMSchemaReduction.schemas(for: vendor)
@@ -36,19 +36,19 @@ public enum SCIMDocuments {
     }
 
     /// Where the vendor's tutorial is published, for `documentationUri`.
-    public static func documentationURI(for vendor: VendorDescriptor) -> String {
+    public static func documentationURI(for vendor: ResolvedVendor) -> String {
         "https://learn.microsoft.com/entra/identity/saas-apps/\(vendor.id)-provisioning-tutorial"
     }
 
     // MARK: - Resources
 
-    static func location(_ path: String, vendor: VendorDescriptor) -> String {
+    static func location(_ path: String, vendor: ResolvedVendor) -> String {
         guard var base = vendor.service.baseURL else { return path }
         while base.hasSuffix("/") { base.removeLast() }
         return base + path
     }
 
-    static func meta(_ resourceType: String, _ path: String, vendor: VendorDescriptor) -> JSONValue {
+    static func meta(_ resourceType: String, _ path: String, vendor: ResolvedVendor) -> JSONValue {
         .object([.init("resourceType", .string(resourceType)), .init("location", .string(location(path, vendor: vendor)))])
     }
 
@@ -62,7 +62,7 @@ public enum SCIMDocuments {
         ])
     }
 
-    static func schemaResource(_ schema: SCIMSchemaDefinition, vendor: VendorDescriptor) -> JSONValue {
+    static func schemaResource(_ schema: SCIMSchemaDefinition, vendor: ResolvedVendor) -> JSONValue {
         var members: [JSONValue.Member] = [
             .init("schemas", .array([.string(SCIMURN.schema)])),
             .init("id", .string(schema.id)),
@@ -99,7 +99,7 @@ public enum SCIMDocuments {
         return .object(members)
     }
 
-    static func resourceTypes(for vendor: VendorDescriptor, schemas: [SCIMSchemaDefinition]) -> [(String, JSONValue)] {
+    static func resourceTypes(for vendor: ResolvedVendor, schemas: [SCIMSchemaDefinition]) -> [(String, JSONValue)] {
         let ids = Set(schemas.map(\.id))
         var extensions: [JSONValue] = []
         if ids.contains(SCIMURN.enterpriseUser) {
@@ -137,7 +137,7 @@ public enum SCIMDocuments {
         return result
     }
 
-    static func serviceProviderConfig(for vendor: VendorDescriptor) -> JSONValue {
+    static func serviceProviderConfig(for vendor: ResolvedVendor) -> JSONValue {
         let service = vendor.service
         func supported(_ flag: Bool) -> JSONValue { .object([.init("supported", .bool(flag))]) }
         let schemes: [JSONValue] = service.authenticationSchemes.map { scheme in

@@ -20,7 +20,7 @@ import Mustache
 /// - `customFields?`: `{allowed [{path, shortName, fieldRef?}], fieldRefRule?, newFieldsLocation?, requestChannel?, otherIdentityProviders [{name}]}`
 /// - `helpPage?`: `{title, productName, sources?}`
 enum TutorialContext {
-    static func make(_ vendor: VendorDescriptor) -> MustacheValue {
+    static func make(_ vendor: ResolvedVendor) -> MustacheValue {
         let app = MarkdownText.inline(vendor.name)
         var context: [String: MustacheValue] = [
             "id": .string(vendor.id),
@@ -133,8 +133,8 @@ enum TutorialContext {
         return .object(object)
     }
 
-    static func table(_ table: AttributeTable) -> MustacheValue {
-        let rows: [MustacheValue] = table.attributes.map { row in
+    static func table(_ table: ResolvedTable) -> MustacheValue {
+        let rows: [MustacheValue] = table.rows.map(\.mapping).map { row in
             var object: [String: MustacheValue] = [
                 "path": .string(row.path),
                 "type": .string(row.type.rawValue),

@@ -13,7 +13,7 @@ public enum TutorialOutput {
     /// - Parameter maximumBytes: the largest document a render may produce.
     /// - Throws: `TemplateError`, located in the template, when a template is missing or wrong.
     public static func files(
-        for vendor: VendorDescriptor, templates: TemplateLibrary, maximumBytes: Int = GenerationLimits().documentBytes
+        for vendor: ResolvedVendor, templates: TemplateLibrary, maximumBytes: Int = GenerationLimits().documentBytes
     ) throws -> [String: [UInt8]] {
         let context = TutorialContext.make(vendor)
         var files: [String: [UInt8]] = [:]
@@ -70,7 +70,7 @@ public enum SiteIndex {
 
     /// `["index.md": …]` for all `vendors`.
     public static func files(
-        for vendors: [VendorDescriptor], templates: TemplateLibrary,
+        for vendors: [ResolvedVendor], templates: TemplateLibrary,
         maximumBytes: Int = GenerationLimits().indexBytes(vendors: 0)
     ) throws -> [String: [UInt8]] {
         let rows: [MustacheValue] = vendors.sorted { $0.id < $1.id }.map { vendor in

@@ -75,18 +75,19 @@ final class EntraMappingCSVTests: XCTestCase {
             let rows = try XCTUnwrap(read["\(vendor.id)/mappings/attribute-mappings.csv"])
             XCTAssertEqual(rows.first, EntraMappingCSV.header)
             let actual = rows.dropFirst().map { Expected(csv: $0) }
-            XCTAssertEqual(actual, Expected.rows(of: vendor), vendor.id)
+            XCTAssertEqual(actual, Expected.rows(of: vendor.descriptor), vendor.id)
         }
     }
 
     func testQuotingRoundTripsThroughPython() throws {
-        let vendor = VendorDescriptor(
+        let vendor = try VendorDescriptor(
             id: "quotes", file: "vendor.json", name: "Quotes",
+            credentials: Credentials(steps: [CredentialStep(text: "Copy the token.")]),
             users: AttributeTable(attributes: [
                 AttributeMapping(path: "userName", type: .string, filterable: true, matching: 1),
                 AttributeMapping(path: "title", type: .string, source: .constant("a, \"b\"\r\nc ü")),
-                AttributeMapping(path: "nickName", type: .string, source: .expression("Join(\",\", [givenName], [surname])"), fieldRef: "x\ny"),
-            ]))
+                AttributeMapping(path: "nickName", type: .string, source: .expression("Join(\",\", [givenName], [surname])"), fieldRef: "x, \"y\""),
+            ])).checked()
         let name = "quotes/mappings/attribute-mappings.csv"
         let bytes = try XCTUnwrap(EntraMappingOutput.files(for: vendor)[name])
         XCTAssertEqual(
@@ -94,10 +95,10 @@ final class EntraMappingCSVTests: XCTestCase {
             EntraMappingCSV.header.joined(separator: ",") + "\r\n"
                 + "User,userName,String,Attribute,userPrincipalName,entra,1,,true,Always,,,mapped\r\n"
                 + "User,title,String,Constant,\"a, \"\"b\"\"\r\nc ü\",vendor,,,false,Always,,,mapped\r\n"
-                + "User,nickName,String,Function,\"Join(\"\",\"\", [givenName], [surname])\",vendor,,,false,Always,,\"x\ny\",mapped\r\n")
+                + "User,nickName,String,Function,\"Join(\"\",\"\", [givenName], [surname])\",vendor,,,false,Always,,\"x, \"\"y\"\"\",mapped\r\n")
         let rows = try XCTUnwrap(try readBack([name: bytes])[name])
         XCTAssertEqual(rows.map { $0[4] }, ["source", "userPrincipalName", "a, \"b\"\r\nc ü", "Join(\",\", [givenName], [surname])"])
-        XCTAssertEqual(rows.last?[11], "x\ny")
+        XCTAssertEqual(rows.last?[11], "x, \"y\"")
     }
 
     func testBrokenCSVIsRejectedByTheChecker() throws {

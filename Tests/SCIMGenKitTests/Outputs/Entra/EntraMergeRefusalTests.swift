@@ -45,7 +45,7 @@ final class EntraMergeRefusalTests: XCTestCase {
         }
         """#
 
-    private func lusid() throws -> VendorDescriptor { try EntraTestSupport.vendor("lusid") }
+    private func lusid() throws -> ResolvedVendor { try EntraTestSupport.vendor("lusid") }
 
     /// The schema with each `(old, new)` replaced, every `old` found exactly once.
     private func edited(_ edits: [(String, String)], file: StaticString = #filePath, line: UInt = #line) -> [UInt8] {
@@ -59,7 +59,7 @@ final class EntraMergeRefusalTests: XCTestCase {
 
     /// The messages of a refused merge; fails when the merge succeeds.
     private func refusal(
-        _ bytes: [UInt8], vendor: VendorDescriptor? = nil, file: StaticString = #filePath, line: UInt = #line
+        _ bytes: [UInt8], vendor: ResolvedVendor? = nil, file: StaticString = #filePath, line: UInt = #line
     ) throws -> [String] {
         let vendor = try vendor ?? lusid()
         do {
@@ -74,14 +74,14 @@ final class EntraMergeRefusalTests: XCTestCase {
     // MARK: - The whole result
 
     func testSmallSchemaMergesAsExpected() throws {
-        var vendor = try lusid()
+        var vendor = try lusid().descriptor
         // An explicit source replaces the tenant's ('UserName' from mail), the same expression keeps the
         // tenant's source ('active'), Entra's defaults fill only what the tenant lacks.
         vendor.users.attributes[0].source = .attribute("userPrincipalName")
         vendor.users.attributes[1].source = .expression("Not([IsSoftDeleted])")
         vendor.users.attributes[5].source = .attribute("objectId")
         vendor.users.attributes[5].flowType = .objectAddOnly
-        let merged = try EntraMerge.merge(schema: Array(schema.utf8), file: "schema.json", vendor: vendor)
+        let merged = try EntraMerge.merge(schema: Array(schema.utf8), file: "schema.json", vendor: try vendor.checked())
         let value = try EntraTestSupport.parse(merged)
         XCTAssertEqual(SchemaInvariants.problems(in: value), [])
         EntraTestSupport.assertGolden(merged, "lusid/mappings/merged/small-schema.json")
@@ -241,11 +241,11 @@ final class EntraMergeRefusalTests: XCTestCase {
     }
 
     func testVendorExpressionThatDoesNotParseIsLocatedInTheDescriptor() throws {
-        var vendor = try lusid()
+        var vendor = try lusid().descriptor
         vendor.users.attributes[4].source = .expression("Trim([surname)")
         vendor.users.attributes[4].origin = Origin(SourceLocation(file: "Vendors/lusid/vendor.json", line: 90, column: 17))
         XCTAssertEqual(
-            try refusal(Array(schema.utf8), vendor: vendor),
+            try refusal(Array(schema.utf8), vendor: try vendor.checked()),
             ["Vendors/lusid/vendor.json:90:17: error: the expression 'Trim([surname)' of 'name.familyName' does not parse: '[' at character 6 is never closed"])
     }
 }

@@ -3,7 +3,7 @@ import XCTest
 
 /// Hostile schemas: every input yields a merged schema or located errors, never a crash.
 final class EntraMergeRobustnessTests: XCTestCase {
-    private func check(_ bytes: [UInt8], vendor: VendorDescriptor, file: StaticString = #filePath, line: UInt = #line) {
+    private func check(_ bytes: [UInt8], vendor: ResolvedVendor, file: StaticString = #filePath, line: UInt = #line) {
         do {
             let merged = try EntraMerge.merge(schema: bytes, file: "schema.json", vendor: vendor)
             XCTAssertNoThrow(try JSONParser.parse(merged), file: file, line: line)

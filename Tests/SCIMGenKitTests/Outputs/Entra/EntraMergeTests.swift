@@ -83,7 +83,7 @@ final class EntraMergeTests: XCTestCase {
         }
     }
 
-    private func merge(_ vendor: VendorDescriptor, into name: String) throws -> [UInt8] {
+    private func merge(_ vendor: ResolvedVendor, into name: String) throws -> [UInt8] {
         do {
             return try EntraMerge.merge(schema: try EntraTestSupport.fixture(name), file: name, vendor: vendor)
         } catch let error as DiagnosticsError {

@@ -15,12 +15,12 @@ enum EntraTestSupport {
     static var isRecording: Bool { ProcessInfo.processInfo.environment["SCIMGEN_RECORD"] == "1" }
 
     /// The committed vendors, loaded once; the test fails when any has a diagnostic.
-    static let vendors: [VendorDescriptor] = {
+    static let vendors: [ResolvedVendor] = {
         VendorLoader.load(directory: Repository.vendors, display: "Vendors").vendors
     }()
 
     /// The committed vendor with this id.
-    static func vendor(_ id: String, file: StaticString = #filePath, line: UInt = #line) throws -> VendorDescriptor {
+    static func vendor(_ id: String, file: StaticString = #filePath, line: UInt = #line) throws -> ResolvedVendor {
         try XCTUnwrap(vendors.first { $0.id == id }, "no vendor '\(id)'", file: file, line: line)
     }
 
