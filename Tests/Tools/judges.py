@@ -110,6 +110,14 @@ def main():
     # scim2-client's discover() and scim2-tester's discovery checks, plus 404, 403 and 405 cases.
     results.append(judge_nginx(scratch, scim_sites))
 
+    # actionlint (with shellcheck) over the README's GitHub Actions workflow, and pre-commit over
+    # .pre-commit-hooks.yaml; each also over a broken copy, which must fail.
+    expected = {
+        "README.md workflow": "ok", "unknown key (control)": "invalid", "unquoted variable (control)": "invalid",
+        ".pre-commit-hooks.yaml": "ok", "missing entry (control)": "invalid",
+    }
+    results.append(judge_lines("actionlint and pre-commit", "check_workflow.py", [root], expected))
+
     if not all(results):
         print("judges: FAILED")
         return 1

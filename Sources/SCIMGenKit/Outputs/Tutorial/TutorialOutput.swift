@@ -65,6 +65,11 @@ public enum SiteIndex {
 
     /// `["index.md": …]` for all `vendors`.
     public static func files(for vendors: [ResolvedVendor], templates: TemplateLibrary) throws -> [String: [UInt8]] {
+        [SiteGenerator.indexPath: try TutorialOutput.render(template, context: context(for: vendors), templates: templates)]
+    }
+
+    /// The data the index template sees: `vendors` (one row each) and `count`.
+    static func context(for vendors: [ResolvedVendor]) -> MustacheValue {
         let rows: [MustacheValue] = vendors.sorted { $0.id < $1.id }.map { vendor in
             var row: [String: MustacheValue] = [
                 "id": .string(vendor.id),
@@ -84,7 +89,6 @@ public enum SiteIndex {
             if let page = vendor.helpPage { row["helpPage"] = .object(["title": .string(MarkdownText.inline(page.title))]) }
             return .object(row)
         }
-        let context = MustacheValue.object(["vendors": .array(rows), "count": .number(Double(vendors.count))])
-        return [SiteGenerator.indexPath: try TutorialOutput.render(template, context: context, templates: templates)]
+        return .object(["vendors": .array(rows), "count": .number(Double(vendors.count))])
     }
 }

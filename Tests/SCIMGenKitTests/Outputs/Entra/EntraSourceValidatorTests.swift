@@ -82,4 +82,10 @@ final class EntraSourceValidatorTests: XCTestCase {
             XCTAssertEqual(messages, [], source)
         }
     }
+
+    /// The sample descriptor that template checks take their data shape from must pass validate,
+    /// expressions included, or those checks lose every name it alone gives.
+    func testTheSampleDescriptorValidates() {
+        XCTAssertNoThrow(try ResolvedVendor(checking: VendorDescriptor.sample))
+    }
 }
