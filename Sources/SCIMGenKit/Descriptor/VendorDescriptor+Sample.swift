@@ -38,7 +38,7 @@ extension VendorDescriptor {
             attributes: [
                 AttributeMapping(path: "userName", type: .string, filterable: true, required: true, matching: 1),
                 AttributeMapping(
-                    path: "title", type: .string, required: false, source: .expression("StripSpaces([jobTitle])"), fieldRef: "t",
+                    path: "title", type: .string, required: false, source: .expression("ToLower([jobTitle])"), fieldRef: "t",
                     flowType: .objectAddOnly, flowBehavior: .flowAlways, defaultValue: "none"),
                 AttributeMapping(path: "nickName", type: .string, source: .constant("")),
                 AttributeMapping(path: "displayName", type: .string, source: .attribute("displayName")),

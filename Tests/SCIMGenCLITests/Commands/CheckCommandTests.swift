@@ -7,9 +7,10 @@ final class CheckCommandTests: XCTestCase {
     func testACRLFFileDiffsLineByLine() throws {
         let workspace = try Workspace()
         XCTAssertEqual(workspace.run(["generate", "--quiet"]).code, 0)
-        try workspace.edit(
-            "Site/lusid/mappings/attribute-mappings.csv", "User,userName,Direct,userPrincipalName,entra,,1,",
-            "User,userName,Direct,mail,entra,,1,")
+        let generated = try XCTUnwrap(workspace.read("Site/lusid/mappings/attribute-mappings.csv")).components(separatedBy: "\r\n")
+        XCTAssertTrue(generated[1].hasPrefix("User,userName,"), generated[1])
+        let edited = generated[1].replacingOccurrences(of: "userPrincipalName", with: "mail")
+        try workspace.edit("Site/lusid/mappings/attribute-mappings.csv", generated[1], edited)
         let lines = try XCTUnwrap(workspace.read("Site/lusid/mappings/attribute-mappings.csv")).components(separatedBy: "\r\n")
         let run = workspace.run(["check"])
         XCTAssertEqual(run.code, 1)
@@ -21,8 +22,8 @@ final class CheckCommandTests: XCTestCase {
             +++ Site/lusid/mappings/attribute-mappings.csv (generated)
             @@ -1,5 +1,5 @@
              \(lines[0])
-            -User,userName,Direct,mail,entra,,1,Always,FlowWhenChanged,String,true,true,,mapped
-            +User,userName,Direct,userPrincipalName,entra,,1,Always,FlowWhenChanged,String,true,true,,mapped
+            -\(edited)
+            +\(generated[1])
              \(lines[2])
              \(lines[3])
              \(lines[4])

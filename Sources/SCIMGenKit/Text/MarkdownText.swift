@@ -1,6 +1,12 @@
-/// Makes descriptor text safe where templates place it in Markdown, so that hostile content stays
-/// content: no line break can end a list item or start a heading, no control character survives,
-/// and YAML front matter stays one quoted scalar.
+import Foundation
+
+/// The one home of Markdown escaping: descriptor text made safe where templates, the diff and the
+/// template transforms (`cell`, `code`) place it, so that hostile content stays content: no line
+/// break can end a list item or start a heading, no pipe can split a table cell, no backtick can end
+/// a code span early, and no control character survives.
+///
+/// What descriptor text may contain in the first place (links, HTML, includes) is
+/// `TextSafetyValidator`'s to check; this escapes structure, it does not vet content.
 enum MarkdownText {
     /// One line: line breaks and tabs become spaces, other control characters and bidirectional
     /// overrides' unpaired effects are left to the reader but control characters are removed.
@@ -68,6 +74,13 @@ enum MarkdownText {
         (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) || isBidiControl(scalar)
     }
 
+    /// A list item's text: one line, and never read as a heading, quote or nested list.
+    static func listItem(_ text: String) -> String {
+        let line = inline(text)
+        guard let first = line.first, "#>+-*=".contains(first) else { return line }
+        return "\\" + line
+    }
+
     /// A Microsoft Learn alert: `> [!NOTE]` and the text, every line quoted.
     static func alert(_ label: String, _ text: String) -> String {
         var result = "> [!\(label)]"
@@ -93,11 +106,6 @@ enum MarkdownText {
         return longest
     }
 
-    /// A single-quoted YAML scalar on one line.
-    static func yaml(_ text: String) -> String {
-        "'" + inline(text).replacingOccurrences(of: "'", with: "''") + "'"
-    }
-
     /// A link destination that cannot break out of `(…)`: spaces and parentheses are percent-encoded.
     static func destination(_ text: String) -> String {
         var result = ""
@@ -118,6 +126,95 @@ enum MarkdownText {
     static func alt(_ text: String) -> String {
         inline(text).replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
     }
+
+    /// Plain text with every character that Markdown could read as markup backslash-escaped.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            if "\\`*_[]<>|#!~".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
 }
 
-import Foundation
+// MARK: - Table cells
+
+extension MarkdownText {
+    /// `a | b\nc` becomes `a \| b<br>c`: a pipe would end the cell and a line break the row.
+    /// Surrounding whitespace and line breaks are trimmed, which also avoids a dangling `<br>`.
+    static func tableCell(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var output: [UInt8] = []
+            output.reserveCapacity(utf8.count + 8)
+            var start = 0
+            var end = utf8.count
+            while start < end, isTrimmable(utf8[start]) { start += 1 }
+            while end > start, isTrimmable(utf8[end - 1]) { end -= 1 }
+            var segment = start
+            var index = start
+            while index < end {
+                let byte = utf8[index]
+                index += 1
+                guard byte == UInt8(ascii: "|") || byte == 0x0A || byte == 0x0D else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[segment..<(index - 1)]))
+                if byte == UInt8(ascii: "|") {
+                    output.append(UInt8(ascii: "\\"))
+                    output.append(byte)
+                } else {
+                    output.append(contentsOf: "<br>".utf8)
+                    if byte == 0x0D, index < end, utf8[index] == 0x0A { index += 1 }
+                }
+                segment = index
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[segment..<end]))
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    private static func isTrimmable(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+}
+
+// MARK: - Code spans
+
+extension MarkdownText {
+    /// ``a`b`` becomes ``` ``a`b`` ```: the fence is a backtick run the text does not contain.
+    ///
+    /// Line breaks become spaces (CommonMark does that inside code spans anyway, and a table row
+    /// must stay on one line); one space pads each side where CommonMark would otherwise merge a
+    /// backtick with the fence or strip a space. Empty text stays empty.
+    static func codeSpan(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard let first = utf8.first, let last = utf8.last else { return "" }
+            var longestRun = 0
+            var run = 0
+            var allSpaces = true
+            for byte in utf8 {
+                run = byte == UInt8(ascii: "`") ? run + 1 : 0
+                longestRun = max(longestRun, run)
+                if byte != 0x20 { allSpaces = false }
+            }
+            let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x0D }
+            let pad = first == UInt8(ascii: "`") || last == UInt8(ascii: "`") || (isSpace(first) && isSpace(last) && !allSpaces)
+            var output: [UInt8] = []
+            output.reserveCapacity(utf8.count + 2 * longestRun + 4)
+            output.append(contentsOf: repeatElement(UInt8(ascii: "`"), count: longestRun + 1))
+            if pad { output.append(0x20) }
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte == 0x0D, index + 1 < utf8.count, utf8[index + 1] == 0x0A { index += 1 }
+                output.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte)
+                index += 1
+            }
+            if pad { output.append(0x20) }
+            output.append(contentsOf: repeatElement(UInt8(ascii: "`"), count: longestRun + 1))
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+}
