@@ -2,20 +2,25 @@ import Foundation
 import SCIMGenKit
 import XCTest
 
-/// The one golden-file helper: output compared byte for byte with a committed file, a unified diff
-/// when they differ, and `SCIMGEN_RECORD=1` to rewrite the file. A recording run fails every test
-/// it records in, so that it is never mistaken for a passing one.
-enum Golden {
+/// The one golden-file helper of every test target: output compared byte for byte with a
+/// committed file, a unified diff (the library's `UnifiedDiff`) when they differ, and
+/// `SCIMGEN_RECORD=1` to rewrite the file. A recording run fails every test it records in, so that
+/// it is never mistaken for a passing one.
+public enum Golden {
+    /// The repository root, found from this file.
+    public static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     /// Whether goldens are being re-recorded.
-    static var isRecording: Bool { ProcessInfo.processInfo.environment["SCIMGEN_RECORD"] == "1" }
+    public static var isRecording: Bool { ProcessInfo.processInfo.environment["SCIMGEN_RECORD"] == "1" }
 
     /// Asserts that `actual` is the text of the file at `url`, or records it.
-    static func assert(_ actual: String, matches url: URL, file: StaticString = #filePath, line: UInt = #line) {
+    public static func assert(_ actual: String, matches url: URL, file: StaticString = #filePath, line: UInt = #line) {
         assert(Array(actual.utf8), matches: url, file: file, line: line)
     }
 
     /// Asserts that `actual` is the bytes of the file at `url`, or records it.
-    static func assert(_ actual: [UInt8], matches url: URL, file: StaticString = #filePath, line: UInt = #line) {
+    public static func assert(_ actual: [UInt8], matches url: URL, file: StaticString = #filePath, line: UInt = #line) {
         let name = relative(url)
         if isRecording {
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -36,7 +41,7 @@ enum Golden {
 
     /// The path relative to the repository, for messages.
     private static func relative(_ url: URL) -> String {
-        let root = Repository.root.path + "/"
+        let root = repository.path + "/"
         return url.path.hasPrefix(root) ? String(url.path.dropFirst(root.count)) : url.path
     }
 }
