@@ -7,34 +7,27 @@ struct AttributeTableValidator {
 
     var name: String { resource == .user ? "user" : "group" }
 
-    func validate() -> [Diagnostic] {
+    /// Resolves every row: the rows that pass, the identity of every row that resolved (see
+    /// `ResolvedAttribute.identity`), and every problem of the table.
+    func check() -> (table: ResolvedTable, identities: Set<String>, diagnostics: [Diagnostic]) {
         var found: [Diagnostic] = []
+        var rows: [ResolvedRow] = []
         var seen: [String: AttributeMapping] = [:]
         var priorities: [Int: AttributeMapping] = [:]
         for row in table.attributes {
             let at = row.origin.location ?? vendor.origin.location
-            guard let path = Self.parse(row.path, origin: row.origin, vendor: vendor, into: &found) else { continue }
-            let key = path.description.lowercased()
-            if let first = seen[key] {
-                found.append(
-                    Diagnostic(
-                        .error,
-                        "duplicate \(name) attribute '\(row.path)'; the first row is on line \(first.origin.location?.line ?? 0)",
-                        at: at))
-                continue
-            }
-            seen[key] = row
-            switch SCIMCatalog.resolve(path, resource: resource, extensions: extensions) {
-            case .failure(let problem):
-                found.append(Diagnostic(.error, problem.message, at: at))
-            case .success(let resolved):
-                if !resolved.acceptsTableType(row.type.rawValue) {
+            let resolved = resolve(row.path, origin: row.origin, into: &found)
+            if let resolved {
+                // Every spelling of one attribute (`userName`, its full URN) is the same row.
+                if let first = seen[resolved.identity] {
                     found.append(
                         Diagnostic(
                             .error,
-                            "'\(row.path)' is \(article(Self.tableTypeName(resolved))) \(Self.tableTypeName(resolved)) in \(resolved.schema.map { SCIMURN.abbreviated($0.id) } ?? "the common attributes"), not \(article(row.type.rawValue)) \(row.type.rawValue); write \"type\": \"\(Self.tableTypeName(resolved))\"",
+                            "duplicate \(name) attribute '\(row.path)'; the first row is on line \(first.origin.location?.line ?? 0)",
                             at: at))
+                    continue
                 }
+                seen[resolved.identity] = row
             }
             if let priority = row.matching {
                 if !row.filterable {
@@ -57,8 +50,31 @@ struct AttributeTableValidator {
             if let fieldRef = row.fieldRef, fieldRef.contains(where: \.isNewline) {
                 found.append(Diagnostic(.error, "field ref of '\(row.path)' must be one line", at: at))
             }
+            guard let resolved else { continue }
+            guard resolved.acceptsTableType(row.type.rawValue) else {
+                found.append(
+                    Diagnostic(
+                        .error,
+                        "'\(row.path)' is \(article(Self.tableTypeName(resolved))) \(Self.tableTypeName(resolved)) in \(resolved.schema.map { SCIMURN.abbreviated($0.id) } ?? "the common attributes"), not \(article(row.type.rawValue)) \(row.type.rawValue); write \"type\": \"\(Self.tableTypeName(resolved))\"",
+                        at: at))
+                continue
+            }
+            rows.append(ResolvedRow(mapping: row, attribute: resolved))
         }
-        return found
+        return (ResolvedTable(resource: resource, table: table, rows: rows), Set(seen.keys), found)
+    }
+
+    /// Parses and resolves a path, reporting a problem at its exact character.
+    func resolve(_ text: String, origin: Origin, into found: inout [Diagnostic]) -> ResolvedAttribute? {
+        guard let path = Self.parse(text, origin: origin, vendor: vendor, into: &found) else { return nil }
+        switch SCIMCatalog.resolve(path, resource: resource, extensions: extensions) {
+        case .failure(let problem):
+            // At the part that is wrong, such as the misspelled sub-attribute.
+            found.append(Diagnostic(.error, problem.message, at: origin.location(ofCharacter: problem.offset) ?? vendor.origin.location))
+            return nil
+        case .success(let resolved):
+            return resolved
+        }
     }
 
     /// The type an attribute table should give a resolved path: Entra's "Reference" for complex references.
@@ -74,24 +90,10 @@ struct AttributeTableValidator {
         do {
             return try AttributePath(parsing: text)
         } catch {
-            var at = origin.location ?? vendor.origin.location
-            // The location is the opening quote of the JSON string; offsets count from its first character.
-            if at != nil, !text.contains("\\"), !text.contains("\"") { at!.column += 1 + error.offset }
+            let at = origin.location(ofCharacter: error.offset) ?? vendor.origin.location
             found.append(Diagnostic(.error, "attribute path '\(text)' does not parse: \(error.message)", at: at))
             return nil
         }
-    }
-
-    /// Checks a path that is not a table row, such as a custom field mapping.
-    static func checkPath(
-        _ text: String, resource: SCIMResource, extensions: [SCIMSchemaDefinition], origin: Origin, vendor: VendorDescriptor
-    ) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        guard let path = parse(text, origin: origin, vendor: vendor, into: &found) else { return found }
-        if case .failure(let problem) = SCIMCatalog.resolve(path, resource: resource, extensions: extensions) {
-            found.append(Diagnostic(.error, problem.message, at: origin.location ?? vendor.origin.location))
-        }
-        return found
     }
 }
 

@@ -2,10 +2,13 @@ import Foundation
 
 /// Checks a decoded descriptor against the SCIM catalog and its own consistency: attribute
 /// paths that exist, types that agree with the schema, no duplicate rows, matching attributes
-/// that are filterable, safe screenshot paths.
+/// that are filterable, safe screenshot paths. What it checks, it returns as a `ResolvedVendor`.
 public enum DescriptorValidator {
     /// Every semantic problem of one descriptor.
-    public static func validate(_ d: VendorDescriptor) -> [Diagnostic] {
+    public static func validate(_ d: VendorDescriptor) -> [Diagnostic] { check(d).diagnostics }
+
+    /// Checks one descriptor: the checked vendor when no problem is an error, and every problem.
+    public static func check(_ d: VendorDescriptor) -> (vendor: ResolvedVendor?, diagnostics: [Diagnostic]) {
         var found: [Diagnostic] = []
         func error(_ message: String, _ origin: Origin?) {
             found.append(Diagnostic(.error, message, at: origin?.location ?? d.origin.location))
@@ -24,23 +27,30 @@ public enum DescriptorValidator {
         if let asset = d.learn.assetId, UUID(uuidString: asset) == nil {
             error("'learn.assetId' must be a GUID such as '1b4993b3-7fb1-4128-a399-3bad8e26559f', not '\(asset)'", key: "learn.assetId")
         }
-        for (key, url) in [("website", d.website), ("scim.baseURL", d.service.baseURL)] {
-            if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                error("'\(key)' must be an http or https URL, not '\(url)'", key: key)
-            }
+        if let url = d.website, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            error("'website' must be an http or https URL, not '\(url)'", key: "website")
+        }
+        if let url = d.service.baseURL, case .failure(let problem) = SCIMBaseURL.parse(url) {
+            error(problem.message(url), key: "scim.baseURL")
         }
 
-        // Capabilities against tables.
-        if d.capabilities.groups && d.groups == nil {
-            error("'capabilities.groups' is true but there is no 'groups' table; add the group attributes or set it to false", key: "capabilities.groups")
+        // Facts checked against each other, unless one of them could not be read (its value is
+        // then a default, and the decoder has said what is wrong with it).
+        func readable(_ paths: String...) -> Bool { !paths.contains(where: d.locations.isDamaged) }
+        if readable("capabilities", "groups") {
+            if d.capabilities.groups && d.groups == nil {
+                error("'capabilities.groups' is true but there is no 'groups' table; add the group attributes or set it to false", key: "capabilities.groups")
+            }
+            if !d.capabilities.groups && d.groups != nil {
+                error("there is a 'groups' table but 'capabilities.groups' is false; set it to true or remove the table", key: "groups")
+            }
         }
-        if !d.capabilities.groups && d.groups != nil {
-            error("there is a 'groups' table but 'capabilities.groups' is false; set it to true or remove the table", key: "groups")
-        }
-        if d.service.authenticationSchemes.count > 1 && d.service.authenticationSchemes.filter(\.primary).count != 1 {
+        if readable("scim.authenticationSchemes"),
+            d.service.authenticationSchemes.count > 1 && d.service.authenticationSchemes.filter(\.primary).count != 1
+        {
             error("'scim.authenticationSchemes' must mark exactly one scheme as primary", key: "scim.authenticationSchemes")
         }
-        if d.credentials.steps.isEmpty {
+        if readable("credentials"), d.credentials.steps.isEmpty {
             error("'credentials.steps' is empty; say how an administrator obtains the Tenant URL and Secret Token", key: "credentials.steps")
         }
 
@@ -53,23 +63,36 @@ public enum DescriptorValidator {
             }
         }
 
-        // Attribute tables.
+        // Attribute tables, resolved once: every output takes these rows.
         let extensions = d.extensions.map(\.schemaDefinition)
-        found += AttributeTableValidator(resource: .user, table: d.users, extensions: extensions, vendor: d).validate()
-        if let groups = d.groups {
-            found += AttributeTableValidator(resource: .group, table: groups, extensions: extensions, vendor: d).validate()
-            if !groups.attributes.contains(where: { $0.path.lowercased() == "displayname" }) {
+        let users = AttributeTableValidator(resource: .user, table: d.users, extensions: extensions, vendor: d).check()
+        found += users.diagnostics
+        var groups: ResolvedTable?
+        if let table = d.groups {
+            let checked = AttributeTableValidator(resource: .group, table: table, extensions: extensions, vendor: d).check()
+            found += checked.diagnostics
+            groups = checked.table
+            // By identity, so `displayName` and its full URN both count; a row that did not decode may be it.
+            if readable("groups"), !checked.identities.contains(SCIMURN.group.lowercased() + ":displayname") {
                 error("the group table has no 'displayName' row; Entra matches groups on it", key: "groups")
             }
         }
         found += ExtensionValidator.validate(d)
-        if let custom = d.customFieldMappings {
-            for allowed in custom.allowedAttributes {
-                found += AttributeTableValidator.checkPath(
-                    allowed.path, resource: .user, extensions: extensions, origin: allowed.origin, vendor: d)
+        // Mapping sources through Entra's expression parser, located at the character.
+        found += EntraSourceValidator.validate(d.users, context: "users")
+        if let groups = d.groups { found += EntraSourceValidator.validate(groups, context: "groups") }
+        var customFields: [ResolvedCustomField] = []
+        for allowed in d.customFieldMappings?.allowedAttributes ?? [] {
+            let checker = AttributeTableValidator(resource: .user, table: AttributeTable(), extensions: extensions, vendor: d)
+            if let attribute = checker.resolve(allowed.path, origin: allowed.origin, into: &found) {
+                customFields.append(ResolvedCustomField(allowed: allowed, attribute: attribute))
             }
         }
-        return found
+        guard !found.contains(where: { $0.severity == .error }) else { return (nil, found) }
+        let vendor = ResolvedVendor(
+            descriptor: d, users: users.table, groups: groups, extensionSchemas: extensions,
+            customFields: customFields)
+        return (vendor, found)
     }
 
     /// `MM/DD/YYYY` with a real month and day.

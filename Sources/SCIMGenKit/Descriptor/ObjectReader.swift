@@ -9,27 +9,25 @@ final class ObjectReader {
     let context: String
     /// Where diagnostics go.
     let sink: DiagnosticSink
+    /// Whether the locations of this object's keys are kept for whole-descriptor messages: true
+    /// outside arrays, whose elements carry an `Origin` of their own.
+    let locating: Bool
     private var read: Set<String> = []
 
-    init(_ node: JSONNode, context: String, sink: DiagnosticSink) {
+    init(_ node: JSONNode, context: String, sink: DiagnosticSink, locating: Bool = true) {
         self.node = node
         self.context = context
         self.sink = sink
+        self.locating = locating
         if case .object(let members) = node.value {
             self.members = members
             reportDuplicates()
         } else {
             self.members = []
             sink.error("\(Self.describe(context)) must be an object, not \(node.kindDescription)", at: node)
+            sink.damaged.insert(context)
         }
     }
-
-    /// The key paths `DescriptorValidator` locates its whole-descriptor messages at.
-    static let locatedPaths: Set<String> = [
-        "website", "groups", "learn.date", "learn.assetId", "capabilities.groups", "credentials.steps",
-        "scim.baseURL", "scim.authenticationSchemes",
-    ]
-    static let locatedContexts: Set<String> = ["learn", "capabilities", "credentials", "scim"]
 
     /// Whether the node was an object at all.
     var isObject: Bool {
@@ -41,12 +39,7 @@ final class ObjectReader {
     func value(_ key: String) -> JSONNode? {
         read.insert(key)
         guard let node = members.first(where: { $0.key == key })?.value else { return nil }
-        // Only the few keys whole-descriptor checks point at are kept: a map of every key would
-        // cost more memory than the descriptor itself when thousands are loaded.
-        if context.isEmpty || Self.locatedContexts.contains(context) {
-            let keyPath = path(key)
-            if Self.locatedPaths.contains(keyPath) { sink.keyLocations[keyPath] = sink.location(node) }
-        }
+        if locating { sink.keyLocations[path(key)] = sink.location(node) }
         return node
     }
 
@@ -65,7 +58,7 @@ final class ObjectReader {
         }
         // A byte scan, not `trimmingCharacters`: that bridges every string through NSString.
         if nonEmpty && !text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
-            sink.error("'\(path(key))' must not be empty", at: node)
+            damage(key, "'\(path(key))' must not be empty", at: node)
             return nil
         }
         return text
@@ -87,8 +80,8 @@ final class ObjectReader {
             return nil
         }
         guard let number = Int(literal), range.contains(number) else {
-            sink.error(
-                "'\(path(key))' must be an integer from \(range.lowerBound) to \(range.upperBound), not \(literal)",
+            damage(
+                key, "'\(path(key))' must be an integer from \(range.lowerBound) to \(range.upperBound), not \(literal)",
                 at: node)
             return nil
         }
@@ -110,7 +103,7 @@ final class ObjectReader {
             typeError(key, expected: "an object", node)
             return nil
         }
-        return ObjectReader(node, context: path(key), sink: sink)
+        return ObjectReader(node, context: path(key), sink: sink, locating: locating)
     }
 
     /// A string that must be one of a closed set of values.
@@ -125,7 +118,7 @@ final class ObjectReader {
         let names = T.allCases.map(\.rawValue)
         var message = "'\(path(key))' must be one of \(names.map { "'\($0)'" }.joined(separator: ", ")), not '\(text)'"
         if let guess = Suggestion.closest(to: text, in: names) { message += "; did you mean '\(guess)'?" }
-        sink.error(message, at: node)
+        damage(key, message, at: node)
         return nil
     }
 
@@ -135,7 +128,7 @@ final class ObjectReader {
         var result: [String] = []
         for (index, item) in items.enumerated() {
             guard case .string(let text) = item.value else {
-                sink.error("'\(path(key))[\(index)]' must be a string, not \(item.kindDescription)", at: item)
+                damage(key, "'\(path(key))[\(index)]' must be a string, not \(item.kindDescription)", at: item)
                 continue
             }
             result.append(text)
@@ -143,17 +136,46 @@ final class ObjectReader {
         return result
     }
 
-    /// Each element of an array of objects, read by `body`.
+    /// Each element of an array of objects, read by `body`. An element with any problem, an
+    /// unknown key included, is left out and its path marked damaged: its facts are not trusted
+    /// by the checks that follow.
     func objects<T>(_ key: String, required: Bool = false, _ body: (ObjectReader) -> T?) -> [T] {
         guard let items = array(key, required: required) else { return [] }
         var result: [T] = []
         for (index, item) in items.enumerated() {
-            let reader = ObjectReader(item, context: "\(path(key))[\(index)]", sink: sink)
+            let reader = ObjectReader(item, context: "\(path(key))[\(index)]", sink: sink, locating: false)
             guard reader.isObject else { continue }
-            if let value = body(reader) { result.append(value) }
+            let errors = sink.errorCount
+            let value = body(reader)
             reader.finish()
+            if let value, sink.errorCount == errors {
+                result.append(value)
+            } else {
+                sink.damaged.insert(reader.context)
+            }
         }
         return result
+    }
+
+    /// Reads the object's `$comment` (a string or an array of strings) into the sink's comments.
+    func comment() {
+        guard let node = value("$comment") else { return }
+        switch node.value {
+        case .string(let text):
+            sink.comments[context] = [text]
+        case .array(let items):
+            var lines: [String] = []
+            for item in items {
+                guard case .string(let text) = item.value else {
+                    sink.error("'\(path("$comment"))' must be a string or an array of strings, not an array holding \(item.kindDescription)", at: item)
+                    return
+                }
+                lines.append(text)
+            }
+            sink.comments[context] = lines
+        default:
+            sink.error("'\(path("$comment"))' must be a string or an array of strings, not \(node.kindDescription)", at: node)
+        }
     }
 
     /// Reports every key nobody asked for, with a did-you-mean among the known ones.
@@ -163,8 +185,10 @@ final class ObjectReader {
             if member.key == "$schema" && context.isEmpty { continue }
             var message = "unknown key '\(member.key)'"
             if !context.isEmpty { message += " in '\(context)'" }
-            if let guess = Suggestion.closest(to: member.key, in: Array(read)) {
+            if let guess = Suggestion.closest(to: member.key, in: read.sorted()) {
                 message += "; did you mean '\(guess)'?"
+                // The value was probably meant for that key, which therefore holds only its default.
+                sink.damaged.insert(path(guess))
             }
             sink.error(message, line: member.keyLine, column: member.keyColumn)
         }
@@ -175,20 +199,27 @@ final class ObjectReader {
     private func present(_ key: String, required: Bool) -> JSONNode? {
         guard let node = value(key) else {
             if required && isObject {
-                sink.error("\(Self.describe(context)) is missing required key '\(key)'", at: self.node)
+                damage(key, "\(Self.describe(context)) is missing required key '\(key)'", at: self.node)
             }
             return nil
         }
         if case .null = node.value {
             // null is not "absent": JSON Schema rejects it too, so say how to write either.
-            sink.error("'\(path(key))' must not be null; give a value or leave the key out", at: node)
+            damage(key, "'\(path(key))' must not be null; give a value or leave the key out", at: node)
             return nil
         }
         return node
     }
 
     private func typeError(_ key: String, expected: String, _ node: JSONNode) {
-        sink.error("'\(path(key))' must be \(expected), not \(node.kindDescription)", at: node)
+        damage(key, "'\(path(key))' must be \(expected), not \(node.kindDescription)", at: node)
+    }
+
+    /// Reports an error about the value of `key` and marks its path as damaged: checks of the
+    /// whole descriptor that depend on it are skipped, since its value is only a default.
+    func damage(_ key: String, _ message: String, at node: JSONNode) {
+        sink.error(message, at: node)
+        sink.damaged.insert(path(key))
     }
 
     private func reportDuplicates() {
@@ -215,6 +246,10 @@ final class DiagnosticSink {
     private(set) var diagnostics: [Diagnostic] = []
     /// Where each key read so far was, by dotted path.
     var keyLocations: [String: SourceLocation] = [:]
+    /// The `$comment`s read so far, by the dotted path of their object.
+    var comments: [String: [String]] = [:]
+    /// The dotted paths of values that were unusable, such as `capabilities.groups`.
+    var damaged: Set<String> = []
 
     init(file: String) { self.file = file }
 
@@ -233,6 +268,9 @@ final class DiagnosticSink {
     }
 
     func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    /// How many errors were reported so far.
+    var errorCount: Int { diagnostics.lazy.filter { $0.severity == .error }.count }
 
     func location(_ node: JSONNode) -> SourceLocation { SourceLocation(file: file, line: node.line, column: node.column) }
 }

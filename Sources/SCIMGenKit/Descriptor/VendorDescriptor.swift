@@ -40,6 +40,10 @@ public struct VendorDescriptor: Hashable, Sendable {
     public var customFieldMappings: CustomFieldMappings?
     /// The vendor-side "SCIM Provisioning" help page, nil when the vendor does not want one.
     public var helpPage: HelpPage?
+    /// The descriptor's `$schema` reference for editors, such as `../vendor.schema.json`.
+    public var jsonSchema: String?
+    /// The `$comment`s of the file, kept so that encoding gives the file back.
+    public var comments = Comments()
     /// Where the descriptor's top-level object starts.
     public var origin: Origin
     /// Where each key was read, for messages about facts without a row of their own.
@@ -475,6 +479,9 @@ public struct AttributeMapping: Hashable, Sendable {
     public var flowBehavior: MappingFlowBehavior?
     /// The value Entra sends when the source is empty (its mapping's `defaultValue`).
     public var defaultValue: String?
+    /// Where the row's `source`, `expression` or `constant` string was written, with its escapes,
+    /// so that a character of an expression can be located.
+    public var sourceOrigin = Origin()
 
     /// Creates a row.
     public init(

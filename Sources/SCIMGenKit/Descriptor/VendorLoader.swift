@@ -19,8 +19,8 @@ public struct VendorSource: Hashable, Sendable {
 
 /// Every descriptor read from a folder, and every problem found on the way.
 public struct VendorSet: Sendable {
-    /// The descriptors that could be read, sorted by id.
-    public var vendors: [VendorDescriptor]
+    /// The vendors that passed validation, sorted by id.
+    public var vendors: [ResolvedVendor]
     /// Every diagnostic, sorted by file and position.
     public var diagnostics: [Diagnostic]
 
@@ -28,7 +28,7 @@ public struct VendorSet: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Creates a set.
-    public init(vendors: [VendorDescriptor], diagnostics: [Diagnostic]) {
+    public init(vendors: [ResolvedVendor], diagnostics: [Diagnostic]) {
         self.vendors = vendors
         self.diagnostics = diagnostics
     }
@@ -47,6 +47,13 @@ public enum VendorLoader {
             return false
         }
         return id.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+            && !isReservedName(id)
+    }
+
+    /// Whether `id` is a device name Windows reserves (`con`, `nul`, `com1`…): its folder could
+    /// not be checked out there.
+    static func isReservedName(_ id: String) -> Bool {
+        PortablePath.problem(segment: id) != nil
     }
 
     /// Reads every vendor folder under `directory` (or only `ids`), checks ids and parses each descriptor.
@@ -79,11 +86,11 @@ public enum VendorLoader {
             if !ids.isEmpty && !ids.contains(name) { continue }
             let file = "\(display)/\(name)/\(descriptorName)"
             guard isValidID(name) else {
-                diagnostics.append(
-                    Diagnostic(
-                        .error,
-                        "vendor id '\(name)' is not a lowercase slug; rename the folder to letters a-z, digits and single hyphens, such as '\(slug(name))'",
-                        at: SourceLocation(file: file, line: 1, column: 1)))
+                let message =
+                    isReservedName(name) && isValidID(name + "-app")
+                    ? "vendor id '\(name)' is a device name Windows reserves, so the folder cannot be checked out there; rename it, such as '\(name)-app'"
+                    : "vendor id '\(name)' is not a lowercase slug; rename the folder to letters a-z, digits and single hyphens, such as '\(slug(name))'"
+                diagnostics.append(Diagnostic(.error, message, at: SourceLocation(file: file, line: 1, column: 1)))
                 continue
             }
             guard !linked || folder.resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(root + "/") else {
@@ -96,7 +103,8 @@ public enum VendorLoader {
             entries.append((name, file, folder.appendingPathComponent(descriptorName)))
         }
         for id in ids where !names.contains(id) {
-            diagnostics.append(Diagnostic(.error, "no vendor '\(id)' in '\(display)'"))
+            let known = names.filter { !$0.hasPrefix(".") && isValidID($0) }
+            diagnostics.append(Diagnostic(.error, "no vendor '\(id)' in '\(display)'" + Suggestion.didYouMean(id, in: known)))
         }
         // Files are read inside the workers, so only the descriptors being decoded are in memory as bytes.
         let found = entries
@@ -132,7 +140,7 @@ public enum VendorLoader {
     /// Decodes and validates descriptors on every core, each into its own slot, then gathers them
     /// in order so the result never depends on scheduling. `source` must yield sources in id order.
     static func load(count: Int, source next: @Sendable (Int) -> Result<VendorSource, Diagnostic>) -> VendorSet {
-        let slots = Slots<(VendorDescriptor?, [Diagnostic])>(count: count)
+        let slots = Slots<(ResolvedVendor?, [Diagnostic])>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             let source: VendorSource
             switch next(index) {
@@ -146,11 +154,14 @@ public enum VendorLoader {
                 slots[index] = (nil, found)
                 return
             }
-            let semantic = DescriptorValidator.validate(descriptor)
-                + VendorSkeleton.placeholderWarnings(bytes: source.bytes, file: source.file)
-            slots[index] = (semantic.contains(where: { $0.severity == .error }) ? nil : descriptor, found + semantic)
+            // Semantic checks run on whatever decoded, so one run reports every problem; only a
+            // descriptor without any error becomes a checked vendor.
+            let (vendor, semantic) = DescriptorValidator.check(descriptor)
+            let placeholders = VendorSkeleton.placeholderWarnings(bytes: source.bytes, file: source.file)
+            let decodedCleanly = !found.contains { $0.severity == .error }
+            slots[index] = (decodedCleanly ? vendor : nil, found + semantic + placeholders)
         }
-        var vendors: [VendorDescriptor] = []
+        var vendors: [ResolvedVendor] = []
         var diagnostics: [Diagnostic] = []
         for slot in slots.values {
             guard let (descriptor, found) = slot else { continue }
@@ -171,7 +182,9 @@ public enum VendorLoader {
             }
         }
         while result.hasSuffix("-") { result.removeLast() }
-        return result.isEmpty ? "vendor" : String(result.prefix(64))
+        if result.isEmpty { return "vendor" }
+        result = String(result.prefix(64))
+        return isReservedName(result) ? result + "-app" : result
     }
 }
 

@@ -3,62 +3,44 @@ public enum VendorSkeleton {
     /// The marker left in text that a person must replace; `validate` warns while any remains.
     public static let placeholder = "TODO"
 
-    /// The skeleton's bytes for a vendor, `date` being today's date as `MM/DD/YYYY`.
+    /// The skeleton's bytes for a vendor, `date` being today's date as `MM/DD/YYYY`: a descriptor
+    /// value encoded by `DescriptorCodec`, so it is in the canonical layout of every other descriptor.
     public static func bytes(name: String, date: String) -> [UInt8] {
-        let name = String(JSONWriter.write(.string(name)).dropLast())
-        let text = """
-            {
-              "$schema": "../vendor.schema.json",
-              "$comment": "Fill in every field marked TODO, then run 'swift run scimgen validate' and 'swift run scimgen generate'. Field reference: Vendors/vendor.schema.json and the descriptors of the other vendors.",
-              "name": \(name),
-              "learn": {
-                "$comment": "Microsoft Learn front matter. Add title and description only when they differ from the defaults.",
-                "date": "\(date)"
-              },
-              "capabilities": {
-                "$comment": "What the vendor's SCIM endpoint supports; 'deprovisionUsers' is remove, disable or none.",
-                "createUsers": true,
-                "updateUsers": true,
-                "deprovisionUsers": "disable",
-                "groups": false,
-                "singleSignOn": false
-              },
-              "scim": {
-                "$comment": "The SCIM features for /ServiceProviderConfig.",
-                "patch": true,
-                "bulk": { "supported": false },
-                "filter": { "supported": true, "maxResults": 100 },
-                "changePassword": false,
-                "sort": false,
-                "etag": false,
-                "authenticationSchemes": [
-                  { "type": "oauthbearertoken", "name": "OAuth Bearer Token", "description": "Authentication with a bearer token issued by \(name.dropFirst().dropLast()).", "primary": true }
-                ]
-              },
-              "prerequisites": [
-                { "kind": "plan", "text": "TODO: the plan or licence that includes SCIM provisioning." }
-              ],
-              "credentials": {
-                "$comment": "The ordered steps to obtain the Tenant URL and the Secret Token; each may have a code block and a screenshot.",
-                "steps": [
-                  { "text": "TODO: how an administrator finds the SCIM base URL (the Tenant URL)." },
-                  { "text": "TODO: how an administrator creates the Secret Token." }
-                ]
-              },
-              "users": {
-                "$comment": "The attributes the vendor supports, as 'path', 'type', 'filterable', 'required' and 'matching'.",
-                "attributes": [
-                  { "path": "userName", "type": "String", "filterable": true, "matching": 1 },
-                  { "path": "active", "type": "Boolean" },
-                  { "path": "emails[type eq \\"work\\"].value", "type": "String" },
-                  { "path": "name.givenName", "type": "String" },
-                  { "path": "name.familyName", "type": "String" }
-                ]
-              }
-            }
+        DescriptorCodec.encode(descriptor(name: name, date: date))
+    }
 
-            """
-        return Array(text.utf8)
+    /// The skeleton as a descriptor value.
+    static func descriptor(name: String, date: String) -> VendorDescriptor {
+        var d = VendorDescriptor(id: "", file: "", name: name)
+        d.jsonSchema = "../vendor.schema.json"
+        d.comments = Comments([
+            "": [
+                "Fill in every field marked \(placeholder), then run 'swift run scimgen validate' and 'swift run scimgen generate'. Field reference: Vendors/vendor.schema.json and the descriptors of the other vendors."
+            ],
+            "learn": ["Microsoft Learn front matter. Add title and description only when they differ from the defaults."],
+            "capabilities": ["What the vendor's SCIM endpoint supports; 'deprovisionUsers' is remove, disable or none."],
+            "scim": ["The SCIM features for /ServiceProviderConfig."],
+            "credentials": ["The ordered steps to obtain the Tenant URL and the Secret Token; each may have a code block and a screenshot."],
+            "users": ["The attributes the vendor supports, as 'path', 'type', 'filterable', 'required' and 'matching'."],
+        ])
+        d.learn.date = date
+        d.capabilities = Capabilities(createUsers: true, updateUsers: true, deprovisionUsers: .disable, groups: false, singleSignOn: false)
+        d.service.authenticationSchemes = [
+            AuthenticationScheme(description: "Authentication with a bearer token issued by \(name).", primary: true)
+        ]
+        d.prerequisites = [Prerequisite(kind: .plan, text: "\(placeholder): the plan or licence that includes SCIM provisioning.")]
+        d.credentials.steps = [
+            CredentialStep(text: "\(placeholder): how an administrator finds the SCIM base URL (the Tenant URL)."),
+            CredentialStep(text: "\(placeholder): how an administrator creates the Secret Token."),
+        ]
+        d.users.attributes = [
+            AttributeMapping(path: "userName", type: .string, filterable: true, matching: 1),
+            AttributeMapping(path: "active", type: .boolean),
+            AttributeMapping(path: #"emails[type eq "work"].value"#, type: .string),
+            AttributeMapping(path: "name.givenName", type: .string),
+            AttributeMapping(path: "name.familyName", type: .string),
+        ]
+        return d
     }
 }
 

@@ -42,17 +42,22 @@ public struct VendorSetDiff: Sendable {
         self.vendors = vendors.sorted { $0.id < $1.id }
     }
 
+    /// Compares two sets of checked vendors; when an id occurs more than once in a set, its first counts.
+    public static func compare(old: [ResolvedVendor], new: [ResolvedVendor]) -> VendorSetDiff {
+        compare(old: old.map(\.descriptor), new: new.map(\.descriptor))
+    }
+
     /// Compares two descriptor sets; when an id occurs more than once in a set, its first descriptor counts.
-    public static func compare(old: [VendorDescriptor], new: [VendorDescriptor]) -> VendorSetDiff {
+    static func compare(old: [VendorDescriptor], new: [VendorDescriptor]) -> VendorSetDiff {
         let oldByID = firstByID(old)
         let newByID = firstByID(new)
         var result: [Vendor] = []
         for id in Set(oldByID.keys).union(newByID.keys) {
             switch (oldByID[id], newByID[id]) {
             case (nil, let added?):
-                result.append(Vendor(id: id, name: added.name, status: .added))
+                result.append(Vendor(id: id, name: added.name, status: .added, summary: Vendor.summary(of: added)))
             case (let removed?, nil):
-                result.append(Vendor(id: id, name: removed.name, status: .removed))
+                result.append(Vendor(id: id, name: removed.name, status: .removed, summary: Vendor.summary(of: removed)))
             case (let before?, let after?):
                 let changes = VendorComparison.changes(old: before, new: after)
                 if !changes.isEmpty {

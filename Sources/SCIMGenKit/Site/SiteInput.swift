@@ -2,15 +2,17 @@ import Mustache
 
 /// Everything generation reads: the descriptors and the templates, already loaded.
 public struct SiteInput: Sendable {
-    /// The vendors, sorted by id.
-    public var vendors: [VendorDescriptor]
+    /// The checked vendors, sorted by id.
+    public var vendors: [ResolvedVendor]
     /// The shared templates from `Templates/`.
     public var templates: TemplateLibrary
     /// Per-vendor template overrides from `Vendors/<id>/templates/`, by vendor id.
     public var overrides: [String: TemplateLibrary]
+    /// How much one generation may render.
+    public var limits = GenerationLimits()
 
     /// Creates an input; vendors are sorted by id so that output never depends on read order.
-    public init(vendors: [VendorDescriptor], templates: TemplateLibrary, overrides: [String: TemplateLibrary] = [:]) {
+    public init(vendors: [ResolvedVendor], templates: TemplateLibrary, overrides: [String: TemplateLibrary] = [:]) {
         self.vendors = vendors.sorted { $0.id < $1.id }
         self.templates = templates
         self.overrides = overrides

@@ -13,8 +13,8 @@ public enum SiteLoader {
     public struct Result: Sendable {
         /// The input, nil when there is any error.
         public var input: SiteInput?
-        /// The vendors that decoded cleanly, even when others did not.
-        public var vendors: [VendorDescriptor]
+        /// The vendors that passed validation, even when others did not.
+        public var vendors: [ResolvedVendor]
         /// Errors and warnings in file and position order.
         public var diagnostics: [Diagnostic]
         /// Whether any diagnostic is an error.
@@ -84,9 +84,14 @@ public enum SiteLoader {
             var libraries = [shared]
             for id in overrides.keys.sorted() { libraries.append(shared.overlaying(overrides[id]!)) }
             for library in libraries {
-                for missing in library.missingPartials() where reported.insert(missing).inserted {
+                for missing in library.missingPartials() + library.transformProblems(TemplateTransforms.all)
+                where reported.insert(missing).inserted {
                     diagnostics.append(Diagnostic(templateError: missing))
                 }
+            }
+            // Names the data never has, in every vendor's templates: found here, not halfway through generating.
+            if sharedLoaded {
+                diagnostics += TemplateNames.problems(shared: shared, overrides: overrides, vendors: set.vendors)
             }
         }
         diagnostics.sort(by: diagnosticOrder)

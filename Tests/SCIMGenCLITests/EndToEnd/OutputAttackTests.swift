@@ -173,7 +173,9 @@ final class OutputAttackTests: XCTestCase {
         try FileManager.default.removeItem(at: workspace.url("Site/thousandeyes/tutorial.md"))
         let repaired = try scimgen(["generate"], in: workspace)
         XCTAssertEqual(repaired.code, 0, "\(repaired)")
-        XCTAssertEqual(repaired.out, "wrote 3 files, 39 unchanged, removed 0 in Site\n", "the huge file is replaced without being read")
+        XCTAssertEqual(
+            repaired.out, "wrote 3 files, \(try generatedCount() - 3) unchanged, removed 0 in Site\n",
+            "the huge file is replaced without being read")
     }
 
     func testAManifestThatIsAFIFOOrALinkToADeviceIsRefused() throws {
@@ -257,7 +259,7 @@ final class OutputAttackTests: XCTestCase {
 
         let run = try scimgen(["generate"], in: workspace)
         XCTAssertEqual(run.code, 0, "\(run)")
-        XCTAssertEqual(run.out, "wrote 0 files, 42 unchanged, removed 0 in Site\n")
+        XCTAssertEqual(run.out, "wrote 0 files, \(try generatedCount()) unchanged, removed 0 in Site\n")
         for path in own { XCTAssertEqual(workspace.read(path), "mine\n", path) }
         XCTAssertNil(workspace.read(leftover), "the interrupted run's own temporary file goes")
         XCTAssertEqual(workspace.read(".Site.scimgen-manifest"), manifest, "the finished run drops the mark")
@@ -272,6 +274,14 @@ final class OutputAttackTests: XCTestCase {
             BuiltBinary.run(["150", "20261201", "4,5"], in: Workspace.repository, program: "scimgen-fuzz", timeout: 600))
         XCTAssertEqual(run.code, 0, "\(run)")
         XCTAssertTrue(run.out.hasPrefix("150 inputs, 0 crashes, "), "\(run)")
+    }
+
+    /// How many files a full generate writes for the committed inputs.
+    private func generatedCount() throws -> Int {
+        let loaded = SiteLoader.load(
+            vendors: Workspace.repository.appendingPathComponent("Vendors"), vendorsDisplay: "Vendors",
+            templates: Workspace.repository.appendingPathComponent("Templates"), templatesDisplay: "Templates")
+        return try SiteGenerator.generate(try XCTUnwrap(loaded.input)).count
     }
 }
 

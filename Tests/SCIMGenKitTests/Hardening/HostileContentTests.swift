@@ -13,7 +13,7 @@ final class HostileContentTests: XCTestCase {
     }
 
     /// LUSID's descriptor with every free-text field replaced by the hostile string.
-    func hostileVendor() throws -> VendorDescriptor {
+    func hostileVendor() throws -> ResolvedVendor {
         var text = String(decoding: try Repository.bytes("Vendors/lusid/vendor.json"), as: UTF8.self)
         for key in ["\"name\": \"", "\"text\": \"", "\"mappingName\": \"", "\"description\": \""] {
             var searchStart = text.startIndex
@@ -32,12 +32,12 @@ final class HostileContentTests: XCTestCase {
         }
         let set = VendorLoader.load(sources: [VendorSource(id: "lusid", file: "Vendors/lusid/vendor.json", bytes: Array(text.utf8))])
         XCTAssertFalse(set.hasErrors, set.diagnostics.map(\.description).joined(separator: "\n"))
-        var vendor = try XCTUnwrap(set.vendors.first)
+        var vendor = try XCTUnwrap(set.vendors.first).descriptor
         // Text that keeps its line breaks: a note in every section and a code block.
         let multiLine = "Evil\n# Injected in a note\n\u{90}\u{202E}| cell |"
         vendor.notes = Note.Section.allCases.map { Note(kind: .warning, section: $0, text: multiLine) }
         vendor.credentials.steps[0].code = CodeBlock(language: "bash`x", body: "echo ```\n# not a heading\n\u{90}done")
-        return vendor
+        return try vendor.checked()
     }
 
     func testMarkdownTablesAndHeadingsSurvive() throws {

@@ -22,6 +22,9 @@ struct EntraVendorPart: Hashable, Sendable {
         var mutability: String?
         /// The objects a `Reference` points at.
         var references: [SCIMResource]
+        /// Whether the attribute belongs to one of the vendor's own extension schemas: only then may
+        /// a merge change a definition the tenant already has.
+        var owned: Bool = false
     }
 
     /// An attribute mapping.
@@ -78,22 +81,16 @@ struct EntraVendorPart: Hashable, Sendable {
     /// The objects present, users first.
     var objects: [Object] { [user] + (group.map { [$0] } ?? []) }
 
-    /// Works out the part from a descriptor; any descriptor, valid or not, yields a value.
-    init(vendor: VendorDescriptor) {
-        let extensions = vendor.extensions.map(\.schemaDefinition)
-        user = Self.object(.user, table: vendor.users, vendor: vendor, extensions: extensions)
-        group = vendor.groups.map { Self.object(.group, table: $0, vendor: vendor, extensions: extensions) }
+    /// Works out the part from a checked vendor.
+    init(vendor: ResolvedVendor) {
+        user = Self.object(vendor.users, vendor: vendor)
+        group = vendor.groups.map { Self.object($0, vendor: vendor) }
     }
 }
 
 // MARK: - Names
 
 extension EntraVendorPart {
-    static func resolve(_ text: String, resource: SCIMResource, extensions: [SCIMSchemaDefinition]) -> ResolvedAttribute? {
-        guard let path = try? AttributePath(parsing: text) else { return nil }
-        return try? SCIMCatalog.resolve(path, resource: resource, extensions: extensions).get()
-    }
-
     /// The Entra name: the canonical path, unqualified for the core schema and common attributes.
     static func entraName(_ resolved: ResolvedAttribute, resource: SCIMResource) -> String {
         var text = ""
@@ -107,23 +104,33 @@ extension EntraVendorPart {
     }
 }
 
+extension EntraVendorPart {
+    /// Entra has no decimal type; String is the usual stand-in. Complex values never reach here.
+    static func entraType(_ tableType: String) -> String {
+        switch tableType {
+        case "Decimal", "Complex": return "String"
+        default: return tableType
+        }
+    }
+}
+
 // MARK: - Building
 
 private extension EntraVendorPart {
-    static func object(
-        _ resource: SCIMResource, table: AttributeTable, vendor: VendorDescriptor, extensions: [SCIMSchemaDefinition]
-    ) -> Object {
+    static func object(_ table: ResolvedTable, vendor: ResolvedVendor) -> Object {
+        let resource = table.resource
         var result = Object(resource: resource, definitions: [], mappings: [], targets: [])
         var names: Set<String> = []
         // Without any precedence in the table, Entra's own matching attribute matches.
-        let statesMatching = table.attributes.contains { $0.matching != nil }
-        let defaultMatching = resource == .user ? "username" : "displayname"
-        for row in table.attributes {
-            let resolved = resolve(row.path, resource: resource, extensions: extensions)
-            let name = resolved.map { entraName($0, resource: resource) } ?? trimmed(row.path)
+        let statesMatching = table.rows.contains { $0.mapping.matching != nil }
+        let defaultMatching = resource == .user ? "userName" : "displayName"
+        for resolvedRow in table.rows {
+            let (row, resolved) = (resolvedRow.mapping, resolvedRow.attribute)
+            let name = entraName(resolved, resource: resource)
             guard names.insert(name.lowercased()).inserted else { continue }
             let fallback = EntraDefaultSources.source(for: name, in: resource)
-            let priority = statesMatching ? (row.matching ?? 0) : (name.lowercased() == defaultMatching ? 1 : 0)
+            let isDefaultMatching = resolved.names(coreAttribute: defaultMatching, of: resource)
+            let priority = statesMatching ? (row.matching ?? 0) : (isDefaultMatching ? 1 : 0)
             let target = Target(
                 resource: resource, name: name, row: row, source: row.source ?? fallback,
                 sourceIsDefault: row.source == nil && fallback != nil, matchingPriority: priority)
@@ -145,18 +152,13 @@ private extension EntraVendorPart {
                     name: name, type: type, multivalued: attribute.multiValued,
                     required: attribute.required ? true : nil, caseExact: attribute.caseExact,
                     mutability: entraMutability(attribute.mutability),
-                    references: type == "Reference" ? references(attribute) : []))
+                    references: type == "Reference" ? references(attribute) : [], owned: true))
         }
         return result
     }
 
-    static func definition(_ target: Target, resolved: ResolvedAttribute?, vendor: VendorDescriptor) -> Definition {
+    static func definition(_ target: Target, resolved: ResolvedAttribute, vendor: ResolvedVendor) -> Definition {
         let type = entraType(target.row.type.rawValue)
-        guard let resolved else {
-            return Definition(
-                name: target.name, type: type, multivalued: false, required: target.row.required, caseExact: nil,
-                mutability: nil, references: [])
-        }
         var result = Definition(
             name: target.name, type: type,
             multivalued: resolved.attribute.multiValued && resolved.path.filter == nil,
@@ -164,8 +166,8 @@ private extension EntraVendorPart {
         if type == "Reference" { result.references = references(resolved.definition) }
         // The vendor is the authority on its own extension attributes; the tenant's settings of
         // standard attributes are left as they are.
-        let own = resolved.schema.map { schema in vendor.extensions.contains { $0.id.lowercased() == schema.id.lowercased() } } ?? false
-        if own {
+        if vendor.ownsSchema(resolved.schema) {
+            result.owned = true
             result.caseExact = resolved.definition.caseExact
             result.mutability = entraMutability(resolved.definition.mutability)
             if result.required == nil && resolved.definition.required { result.required = true }
@@ -175,11 +177,11 @@ private extension EntraVendorPart {
 
     /// The vendor's extension attributes that no row maps, as Entra names them: simple attributes
     /// whole, single-valued complex ones by sub-attribute (`productLicenses.Lucidchart`).
-    static func unmappedExtensionAttributes(_ vendor: VendorDescriptor, resource: SCIMResource)
+    static func unmappedExtensionAttributes(_ vendor: ResolvedVendor, resource: SCIMResource)
         -> [(String, SCIMAttributeDefinition)]
     {
         var result: [(String, SCIMAttributeDefinition)] = []
-        for schema in vendor.extensions.map(\.schemaDefinition) {
+        for schema in vendor.extensionSchemas {
             let forGroups = schema.id.lowercased().hasSuffix(":group")
             guard forGroups == (resource == .group) else { continue }
             for attribute in schema.attributes {
@@ -193,14 +195,6 @@ private extension EntraVendorPart {
             }
         }
         return result
-    }
-
-    /// Entra has no decimal type; String is the usual stand-in. Complex values never reach here.
-    static func entraType(_ tableType: String) -> String {
-        switch tableType {
-        case "Decimal", "Complex": return "String"
-        default: return tableType
-        }
     }
 
     static func entraMutability(_ mutability: SCIMMutability) -> String {
@@ -222,9 +216,5 @@ private extension EntraVendorPart {
             for sub in definition.subAttributes where sub.type == .reference { types += sub.referenceTypes }
             return SCIMResource.allCases.filter { resource in types.contains { $0.lowercased() == resource.rawValue.lowercased() } }
         }
-    }
-
-    static func trimmed(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

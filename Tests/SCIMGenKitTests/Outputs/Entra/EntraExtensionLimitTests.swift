@@ -16,7 +16,11 @@ final class EntraExtensionLimitTests: XCTestCase {
                     subAttributes: [ExtensionAttribute(name: "plan", type: .string, origin: at(13))], origin: at(12)),
                 ExtensionAttribute(name: "sponsor", type: .reference, referenceTypes: ["User"], origin: at(14)),
             ])
-        return VendorDescriptor(id: "acme", file: "Vendors/acme/vendor.json", name: "Acme", gallery: gallery, extensions: [schema])
+        return VendorDescriptor(
+            id: "acme", file: "Vendors/acme/vendor.json", name: "Acme", gallery: gallery,
+            credentials: Credentials(steps: [CredentialStep(text: "Copy the token.")]),
+            users: AttributeTable(attributes: [AttributeMapping(path: "userName", type: .string, filterable: true, matching: 1)]),
+            extensions: [schema])
     }
 
     func testNonGalleryAppWarnsForEachLimit() {
@@ -51,12 +55,13 @@ final class EntraExtensionLimitTests: XCTestCase {
         XCTAssertEqual(ExtensionValidator.validate(vendor(gallery: true)).map(\.description), [])
     }
 
-    func testLimitedAttributesStillGetDefinitions() {
+    func testLimitedAttributesStillGetDefinitions() throws {
         // The part still defines them (they work in gallery apps); the warning is the descriptor's.
-        let part = EntraVendorPart(vendor: vendor(gallery: false))
+        let part = EntraVendorPart(vendor: try vendor(gallery: false).checked())
         XCTAssertEqual(
             part.user.definitions.map { "\($0.name) \($0.type) \($0.multivalued)" },
             [
+                "userName String false",
                 "urn:ietf:params:scim:schemas:extension:acme:2.0:User:costCode String false",
                 "urn:ietf:params:scim:schemas:extension:acme:2.0:User:tags String true",
                 "urn:ietf:params:scim:schemas:extension:acme:2.0:User:licence.plan String false",

@@ -22,15 +22,15 @@ final class EntraMappingOutputTests: XCTestCase {
     }
 
     func testDescriptorSourceOverridesTheDefault() throws {
-        var vendor = try EntraTestSupport.vendor("lusid")
+        var vendor = try EntraTestSupport.vendor("lusid").descriptor
         vendor.users.attributes[1].source = .expression("Not([IsSoftDeleted])")
         vendor.users.attributes[5].source = .constant(#"say "hi", ok"#)
         vendor.users.attributes[5].flowType = .objectAddOnly
         vendor.users.attributes[5].flowBehavior = .flowAlways
         vendor.users.attributes[5].defaultValue = "none"
-        let part = EntraVendorPart(vendor: vendor)
+        let part = EntraVendorPart(vendor: try vendor.checked())
         XCTAssertEqual(
-            part.user.mappings.map { "\($0.target) <- \(EntraExpression.describe($0.source).expression)" },
+            part.user.mappings.map { "\($0.target) <- \(EntraSource($0.source).expression)" },
             [
                 "userName <- [userPrincipalName]", "active <- Not([IsSoftDeleted])", #"emails[type eq "work"].value <- [mail]"#,
                 "name.givenName <- [givenName]", "name.familyName <- [surname]", #"externalId <- "say \"hi\", ok""#,
@@ -57,19 +57,19 @@ final class EntraMappingOutputTests: XCTestCase {
     }
 
     func testMatchingDefaultsOnlyWhenTheTableStatesNone() throws {
-        var vendor = try EntraTestSupport.vendor("thousandeyes")
+        var vendor = try EntraTestSupport.vendor("thousandeyes").descriptor
         for index in vendor.users.attributes.indices { vendor.users.attributes[index].matching = nil }
-        XCTAssertEqual(EntraVendorPart(vendor: vendor).user.mappings.filter { $0.matchingPriority > 0 }.map(\.target), ["userName"])
+        XCTAssertEqual(EntraVendorPart(vendor: try vendor.checked()).user.mappings.filter { $0.matchingPriority > 0 }.map(\.target), ["userName"])
         vendor.users.attributes[0].matching = 2
         XCTAssertEqual(
-            EntraVendorPart(vendor: vendor).user.mappings.map { "\($0.target)=\($0.matchingPriority)" },
+            EntraVendorPart(vendor: try vendor.checked()).user.mappings.map { "\($0.target)=\($0.matchingPriority)" },
             [
                 "externalId=2", "userName=0", "active=0", "displayName=0", #"emails[type eq "work"].value=0"#,
                 "name.formatted=0",
             ])
     }
 
-    func testDefaultSourcesCoverTheDocumentedTable() {
+    func testDefaultSourcesCoverTheDocumentedTable() throws {
         XCTAssertEqual(EntraDefaultSources.user.count, 23)
         XCTAssertEqual(EntraDefaultSources.source(for: "USERNAME", in: .user), .attribute("userPrincipalName"))
         XCTAssertEqual(
@@ -80,25 +80,9 @@ final class EntraMappingOutputTests: XCTestCase {
         // Every default target is a real attribute path that resolves in the catalog.
         for (resource, entries) in [(SCIMResource.user, EntraDefaultSources.user), (.group, EntraDefaultSources.group)] {
             for entry in entries {
-                let resolved = EntraVendorPart.resolve(entry.target, resource: resource, extensions: [])
-                XCTAssertEqual(resolved.map { EntraVendorPart.entraName($0, resource: resource) }, entry.target)
+                let resolved = try SCIMCatalog.resolve(try AttributePath(parsing: entry.target), resource: resource).get()
+                XCTAssertEqual(EntraVendorPart.entraName(resolved, resource: resource), entry.target)
             }
         }
-    }
-
-    func testBrokenRowsStillYieldFiles() {
-        let vendor = VendorDescriptor(
-            id: "broken", file: "Vendors/broken/vendor.json", name: "Broken",
-            users: AttributeTable(attributes: [
-                AttributeMapping(path: "emails[type eq", type: .string),
-                AttributeMapping(path: "userName", type: .string),
-                AttributeMapping(path: "USERNAME", type: .string),
-            ]))
-        let files = EntraMappingOutput.files(for: vendor)
-        XCTAssertEqual(
-            String(decoding: files["broken/mappings/attribute-mappings.csv"] ?? [], as: UTF8.self),
-            "object,target,type,source type,source,source from,matching,required,filterable,flow type,default value,field ref,status\r\n"
-                + "User,emails[type eq,String,,,,,,false,,,,unmapped\r\n"
-                + "User,userName,String,Attribute,userPrincipalName,entra,1,,false,Always,,,mapped\r\n")
     }
 }

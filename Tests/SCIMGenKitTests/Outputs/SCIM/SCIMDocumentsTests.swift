@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import SCIMGenKit
 
@@ -7,7 +8,7 @@ import XCTest
 final class SCIMDocumentsTests: XCTestCase {
     static let vendors = VendorLoader.load(directory: Repository.vendors, display: "Vendors").vendors
 
-    func vendor(_ id: String) throws -> VendorDescriptor {
+    func vendor(_ id: String) throws -> ResolvedVendor {
         try XCTUnwrap(Self.vendors.first { $0.id == id })
     }
 
@@ -23,7 +24,9 @@ final class SCIMDocumentsTests: XCTestCase {
             let enumerator = FileManager.default.enumerator(atPath: folder.path)
             var goldens: [String] = []
             while let path = enumerator?.nextObject() as? String {
-                if path.hasSuffix(".json") { goldens.append("\(vendor.id)/scim/\(path)") }
+                var isFolder: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+                if !isFolder.boolValue { goldens.append("\(vendor.id)/scim/\(path)") }
             }
             XCTAssertEqual(Set(goldens), Set(files.keys), vendor.id)
         }
@@ -36,19 +39,33 @@ final class SCIMDocumentsTests: XCTestCase {
             [
                 "lucid-all-products/scim/ResourceTypes.json", "lucid-all-products/scim/ResourceTypes/Group.json",
                 "lucid-all-products/scim/ResourceTypes/User.json", "lucid-all-products/scim/Schemas.json",
-                "lucid-all-products/scim/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group.json",
-                "lucid-all-products/scim/Schemas/urn:ietf:params:scim:schemas:core:2.0:User.json",
-                "lucid-all-products/scim/Schemas/urn:ietf:params:scim:schemas:extension:lucid:2.0:User.json",
-                "lucid-all-products/scim/ServiceProviderConfig.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_Group.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_ResourceType.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_Schema.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_ServiceProviderConfig.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_User.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_extension_lucid_2.0_User.json",
+                "lucid-all-products/scim/ServiceProviderConfig.json", "lucid-all-products/scim/nginx.conf",
+                "lucid-all-products/scim/routes.json",
             ])
         let list = try JSONParser.parse(try XCTUnwrap(files["lucid-all-products/scim/Schemas.json"])).jsonValue
-        XCTAssertEqual(list["totalResults"], .int(3))
+        XCTAssertEqual(list["totalResults"], .int(6))
         XCTAssertEqual(list["startIndex"], .int(1))
+        guard case .array(let listed)? = list["Resources"] else { return XCTFail("no Resources") }
+        XCTAssertEqual(
+            listed.map { $0["id"] },
+            [
+                SCIMURN.user, "urn:ietf:params:scim:schemas:extension:lucid:2.0:User", SCIMURN.group,
+                SCIMURN.serviceProviderConfig, SCIMURN.resourceType, SCIMURN.schema,
+            ].map { .string($0) })
+        // The resource types name the vendor's schemas only.
+        let typeList = try JSONParser.parse(try XCTUnwrap(files["lucid-all-products/scim/ResourceTypes.json"])).jsonValue
+        XCTAssertEqual(typeList["totalResults"], .int(2))
         let types = try JSONParser.parse(try XCTUnwrap(files["lucid-all-products/scim/ResourceTypes/User.json"])).jsonValue
         XCTAssertEqual(
             types["schemaExtensions"],
             .array([.object([.init("schema", .string("urn:ietf:params:scim:schemas:extension:lucid:2.0:User")), .init("required", .bool(false))])]))
-        XCTAssertEqual(types["meta"]?["location"], .string("/ResourceTypes/User"))
+        XCTAssertEqual(types["meta"]?["location"], .string("/scim/v2/ResourceTypes/User"))
         let text = String(decoding: try XCTUnwrap(files["lucid-all-products/scim/Schemas.json"]), as: UTF8.self)
         XCTAssertTrue(text.hasSuffix("}\n"))
         XCTAssertFalse(text.contains("\\/"), "slashes are not escaped")
@@ -58,34 +75,35 @@ final class SCIMDocumentsTests: XCTestCase {
     func testEveryTableRowIsInItsSchemaWithTheCatalogCharacteristics() throws {
         for vendor in Self.vendors {
             let schemas = SCIMSchemaReduction.schemas(for: vendor)
-            let tables = [(vendor.users, SCIMResource.user)] + (vendor.groups.map { [($0, SCIMResource.group)] } ?? [])
-            for (table, resource) in tables {
-                for row in table.attributes {
-                    let path = try AttributePath(parsing: row.path)
-                    let resolved = try SCIMCatalog.resolve(path, resource: resource, extensions: vendor.extensions.map(\.schemaDefinition)).get()
+            for table in vendor.tables {
+                for row in table.rows {
+                    let resolved = row.attribute
                     guard let schemaID = resolved.schema?.id else {
                         for schema in schemas {
-                            XCTAssertNil(schema.attribute(named: resolved.attribute.name), "\(vendor.id): common attribute '\(row.path)' listed in \(schema.id)")
+                            XCTAssertNil(schema.attribute(named: resolved.attribute.name), "\(vendor.id): common attribute '\(row.mapping.path)' listed in \(schema.id)")
                         }
                         continue
                     }
                     let schema = try XCTUnwrap(schemas.first { $0.id == schemaID }, "\(vendor.id): no schema \(schemaID)")
-                    let attribute = try XCTUnwrap(schema.attribute(named: resolved.attribute.name), "\(vendor.id): \(row.path)")
-                    XCTAssertEqual(attribute.type, resolved.attribute.type, "\(vendor.id): \(row.path)")
+                    let attribute = try XCTUnwrap(schema.attribute(named: resolved.attribute.name), "\(vendor.id): \(row.mapping.path)")
+                    XCTAssertEqual(attribute.type, resolved.attribute.type, "\(vendor.id): \(row.mapping.path)")
                     XCTAssertEqual(attribute.mutability, resolved.attribute.mutability)
                     XCTAssertEqual(attribute.multiValued, resolved.attribute.multiValued)
+                    // Required when the catalog or the vendor says so.
+                    XCTAssertEqual(attribute.required, resolved.attribute.required || row.mapping.required == true, "\(vendor.id): \(row.mapping.path)")
                     if let sub = resolved.subAttribute {
-                        XCTAssertEqual(attribute.subAttribute(named: sub.name), sub, "\(vendor.id): \(row.path)")
+                        var expected = sub
+                        expected.required = sub.required || row.mapping.required == true
+                        XCTAssertEqual(attribute.subAttribute(named: sub.name), expected, "\(vendor.id): \(row.mapping.path)")
                     }
                 }
             }
             // Nothing the tables do not list (vendor extensions are published as declared).
-            let listed = Set(tables.flatMap { $0.0.attributes.map { $0.path.lowercased() } })
-                .union((vendor.customFieldMappings?.allowedAttributes ?? []).map { $0.path.lowercased() })
+            let listed = Set(vendor.tables.flatMap { $0.rows.map { $0.attribute.attribute.name.lowercased() } })
+                .union(vendor.customFields.map { $0.attribute.attribute.name.lowercased() })
             for schema in schemas where schema.id.hasPrefix("urn:ietf:params:scim:schemas:core") || schema.id == SCIMURN.enterpriseUser {
                 for attribute in schema.attributes {
-                    XCTAssertTrue(
-                        listed.contains { $0.contains(attribute.name.lowercased()) }, "\(vendor.id): \(schema.id) lists '\(attribute.name)'")
+                    XCTAssertTrue(listed.contains(attribute.name.lowercased()), "\(vendor.id): \(schema.id) lists '\(attribute.name)'")
                 }
             }
         }
@@ -116,9 +134,9 @@ final class SCIMDocumentsTests: XCTestCase {
     }
 
     func testAbsoluteLocationsWithABaseURL() throws {
-        var lusid = try vendor("lusid")
+        var lusid = try vendor("lusid").descriptor
         lusid.service.baseURL = "https://acme.example/scim/v2/"
-        let spc = try JSONParser.parse(try XCTUnwrap(SCIMDocuments.files(for: lusid)["lusid/scim/ServiceProviderConfig.json"])).jsonValue
+        let spc = try JSONParser.parse(try XCTUnwrap(SCIMDocuments.files(for: try lusid.checked())["lusid/scim/ServiceProviderConfig.json"])).jsonValue
         XCTAssertEqual(spc["meta"]?["location"], .string("https://acme.example/scim/v2/ServiceProviderConfig"))
         XCTAssertEqual(spc["documentationUri"], .string("https://learn.microsoft.com/entra/identity/saas-apps/lusid-provisioning-tutorial"))
     }

@@ -151,10 +151,10 @@ final class SeedFidelityTests: XCTestCase {
 
     func testADroppedRowFails() throws {
         // The comparison can fail: removing one row from a descriptor is caught.
-        var lusid = try XCTUnwrap(TutorialOutputTests.vendors.first { $0.id == "lusid" })
+        var lusid = try XCTUnwrap(TutorialOutputTests.vendors.first { $0.id == "lusid" }).descriptor
         lusid.users.attributes.removeLast()
         let templates = try TemplateLibrary(directory: Repository.templates, display: "Templates")
-        let generated = String(decoding: try XCTUnwrap(TutorialOutput.files(for: lusid, templates: templates)["lusid/tutorial.md"]), as: UTF8.self)
+        let generated = String(decoding: try XCTUnwrap(TutorialOutput.files(for: try lusid.checked(), templates: templates)["lusid/tutorial.md"]), as: UTF8.self)
         let seed = String(decoding: try Repository.bytes("Tests/Fixtures/Seeds/lusid.md"), as: UTF8.self)
         XCTAssertNotEqual(Self.tables(generated).map { $0.map(\.description) }, Self.tables(seed).map { $0.map(\.description) })
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import TestSupport
 import XCTest
 @testable import SCIMGenKit
 
