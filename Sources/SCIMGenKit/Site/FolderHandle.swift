@@ -102,16 +102,23 @@ final class FolderHandle: @unchecked Sendable {
 
     /// Creates the sub-folder `name`, which must not exist yet, and opens it.
     func makeNewFolder(_ name: String, display shown: String) throws(SiteWriteError) -> FolderHandle {
-        guard mkdirat(descriptor, name, 0o777) == 0 else { throw SiteWriteError.system(shown, "create the folder", .last) }
+        guard mkdirat(descriptor, name, 0o777) == 0 else {
+            let error = SystemError.last
+            throw SiteWriteError.system(shown, "create the folder", error)
+        }
         let fd = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { throw SiteWriteError.system(shown, "open the folder", .last) }
+        guard fd >= 0 else {
+            let error = SystemError.last
+            throw SiteWriteError.system(shown, "open the folder", error)
+        }
         return FolderHandle(descriptor: fd, display: shown)
     }
 
     /// Renames the entry `name` to `target` in this folder.
     func rename(_ name: String, to target: String) throws(SiteWriteError) {
         guard renameat(descriptor, name, descriptor, target) == 0 else {
-            throw SiteWriteError.system(display(target), "rename '\(name)' to it", .last)
+            let error = SystemError.last
+            throw SiteWriteError.system(display(target), "rename '\(name)' to it", error)
         }
     }
 
@@ -126,7 +133,10 @@ final class FolderHandle: @unchecked Sendable {
                 try folder.remove(entry)
             }
         }
-        guard unlinkat(descriptor, name, AT_REMOVEDIR) == 0 else { throw SiteWriteError.system(display(name), "remove the folder", .last) }
+        guard unlinkat(descriptor, name, AT_REMOVEDIR) == 0 else {
+            let error = SystemError.last
+            throw SiteWriteError.system(display(name), "remove the folder", error)
+        }
     }
 
     // MARK: - Reading
@@ -172,7 +182,10 @@ final class FolderHandle: @unchecked Sendable {
     /// Names in this folder, without `.` and `..`.
     func names() throws(SiteWriteError) -> [String] {
         let copy = dup(descriptor)
-        guard copy >= 0 else { throw SiteWriteError.system(display, "list the folder", .last) }
+        guard copy >= 0 else {
+            let error = SystemError.last
+            throw SiteWriteError.system(display, "list the folder", error)
+        }
         guard let stream = fdopendir(copy) else {
             let error = SystemError.last
             close(copy)
@@ -199,12 +212,19 @@ final class FolderHandle: @unchecked Sendable {
     func write(_ bytes: [UInt8], to name: String, token: RunToken) throws(SiteWriteError) {
         let temporary = token.temporaryName(for: name)
         let fd = openat(descriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw SiteWriteError.system(display(name), "create the temporary file '\(temporary)'", .last) }
+        guard fd >= 0 else {
+            let error = SystemError.last
+            throw SiteWriteError.system(display(name), "create the temporary file '\(temporary)'", error)
+        }
         var failure: (String, SystemError)?
         if let error = Self.writeAll(fd, bytes) { failure = ("write the temporary file '\(temporary)'", error) }
-        if close(fd) != 0, failure == nil { failure = ("write the temporary file '\(temporary)'", .last) }
+        if close(fd) != 0, failure == nil {
+            let error = SystemError.last
+            failure = ("write the temporary file '\(temporary)'", error)
+        }
         if failure == nil, renameat(descriptor, temporary, descriptor, name) != 0 {
-            failure = ("rename '\(temporary)' over it", .last)
+            let error = SystemError.last
+            failure = ("rename '\(temporary)' over it", error)
         }
         if let (action, error) = failure {
             unlinkat(descriptor, temporary, 0)
@@ -216,7 +236,10 @@ final class FolderHandle: @unchecked Sendable {
     /// created and has not yet made visible.
     func create(_ name: String, _ bytes: [UInt8]) throws(SiteWriteError) {
         let fd = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw SiteWriteError.system(display(name), "create it", .last) }
+        guard fd >= 0 else {
+            let error = SystemError.last
+            throw SiteWriteError.system(display(name), "create it", error)
+        }
         var failure = Self.writeAll(fd, bytes)
         if close(fd) != 0, failure == nil { failure = .last }
         if let failure { throw SiteWriteError.system(display(name), "write it", failure) }
@@ -241,7 +264,10 @@ final class FolderHandle: @unchecked Sendable {
 
     /// Removes the file `name`.
     func remove(_ name: String) throws(SiteWriteError) {
-        guard unlinkat(descriptor, name, 0) == 0 else { throw SiteWriteError.system(display(name), "remove it", .last) }
+        guard unlinkat(descriptor, name, 0) == 0 else {
+            let error = SystemError.last
+            throw SiteWriteError.system(display(name), "remove it", error)
+        }
     }
 
     /// Removes the sub-folder `name` when it is empty; false when it is not, or cannot be removed.

@@ -93,20 +93,16 @@ package struct SHA256 {
                         w[index] = w[index - 16] &+ s0 &+ w[index - 7] &+ s1
                     }
                     var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
-                    for index in 0..<64 {
-                        let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                        let choice = (e & f) ^ (~e & g)
-                        let t1 = h &+ s1 &+ choice &+ k[index] &+ w[index]
-                        let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                        let majority = (a & b) ^ (a & c) ^ (b & c)
-                        h = g
-                        g = f
-                        f = e
-                        e = d &+ t1
-                        d = c
-                        c = b
-                        b = a
-                        a = t1 &+ s0 &+ majority
+                    // Eight rounds at a time with the roles rotated, so no variable is copied between rounds.
+                    for index in stride(from: 0, to: 64, by: 8) {
+                        Self.round(a, b, c, &d, e, f, g, &h, k[index] &+ w[index])
+                        Self.round(h, a, b, &c, d, e, f, &g, k[index + 1] &+ w[index + 1])
+                        Self.round(g, h, a, &b, c, d, e, &f, k[index + 2] &+ w[index + 2])
+                        Self.round(f, g, h, &a, b, c, d, &e, k[index + 3] &+ w[index + 3])
+                        Self.round(e, f, g, &h, a, b, c, &d, k[index + 4] &+ w[index + 4])
+                        Self.round(d, e, f, &g, h, a, b, &c, k[index + 5] &+ w[index + 5])
+                        Self.round(c, d, e, &f, g, h, a, &b, k[index + 6] &+ w[index + 6])
+                        Self.round(b, c, d, &e, f, g, h, &a, k[index + 7] &+ w[index + 7])
                     }
                     h0 &+= a
                     h1 &+= b
@@ -120,6 +116,18 @@ package struct SHA256 {
             }
         }
         state = (h0, h1, h2, h3, h4, h5, h6, h7)
+    }
+
+    /// One round: `d` takes the new `e`, `h` the new `a`; the caller rotates the roles.
+    @inline(__always)
+    private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32,
+        _ kw: UInt32
+    ) {
+        let t1 = h &+ (e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)) &+ ((e & f) ^ (~e & g)) &+ kw
+        let t2 = (a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+        d &+= t1
+        h = t1 &+ t2
     }
 
     private static let roundConstants: [UInt32] = [
