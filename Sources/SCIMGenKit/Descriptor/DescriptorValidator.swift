@@ -57,9 +57,22 @@ public enum DescriptorValidator {
         // Screenshots stay inside the vendor's folder.
         var shots = d.credentials.steps.compactMap(\.screenshot)
         shots += d.provisioningScreenshots.sorted { $0.key < $1.key }.map(\.value)
+        shots += d.users.screenshots + (d.groups?.screenshots ?? [])
         for shot in shots {
             if let problem = RelativePath.problem(shot.path) {
                 error("screenshot path '\(shot.path)' \(problem); use a relative path inside the vendor's folder", shot.origin)
+            }
+        }
+
+        // Change log dates and includes.
+        for entry in d.changeLog {
+            if let date = entry.date, !isLearnDate(date) {
+                error("a change log date must be written MM/DD/YYYY, as ms.date is, not '\(date)'", entry.origin)
+            }
+        }
+        for include in d.includes {
+            if let problem = includeProblem(include.path) {
+                error("include path '\(include.path)' \(problem); write it as Learn does, such as '~/identity/saas-apps/includes/common-prerequisites.md'", include.origin)
             }
         }
 
@@ -72,8 +85,12 @@ public enum DescriptorValidator {
             let checked = AttributeTableValidator(resource: .group, table: table, extensions: extensions, vendor: d).check()
             found += checked.diagnostics
             groups = checked.table
-            // By identity, so `displayName` and its full URN both count; a row that did not decode may be it.
-            if readable("groups"), !checked.identities.contains(SCIMURN.group.lowercased() + ":displayname") {
+            // By identity, so `displayName` and its full URN both count; a row that did not decode may
+            // be it. A table that lists no rows (a tutorial that shows the group mapping only as a
+            // screenshot) contradicts nothing.
+            if readable("groups"), !table.attributes.isEmpty,
+                !checked.identities.contains(SCIMURN.group.lowercased() + ":displayname")
+            {
                 error("the group table has no 'displayName' row; Entra matches groups on it", key: "groups")
             }
         }
@@ -90,6 +107,17 @@ public enum DescriptorValidator {
             descriptor: d, users: users.table, groups: groups, extensionSchemas: extensions,
             customFields: customFields)
         return (vendor, found)
+    }
+
+    /// Why an include path is not one Microsoft Learn resolves to a shared Markdown file, or nil.
+    static func includeProblem(_ path: String) -> String? {
+        guard path.hasSuffix(".md") else { return "does not name a Markdown file" }
+        var rest = path
+        if rest.hasPrefix("~/") { rest.removeFirst(2) }
+        // Learn resolves `../` within the docs repository, so leading ones are allowed.
+        while rest.hasPrefix("../") { rest.removeFirst(3) }
+        if rest.contains(where: { $0.isWhitespace || "[]()<>\"'`\\".contains($0) }) { return "holds a space, bracket or quote" }
+        return RelativePath.problem(rest)
     }
 
     /// `MM/DD/YYYY` with a real month and day.

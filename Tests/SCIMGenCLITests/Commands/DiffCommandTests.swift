@@ -60,7 +60,7 @@ final class DiffCommandTests: XCTestCase {
     func testATemplateOnlyChangeShowsItsRenderedEffect() throws {
         let workspace = try committed()
         try workspace.edit(
-            "Templates/partials/plan.md.mustache", "1. Determine who will be in [scope", "1. Decide who will be in [scope")
+            "Templates/partials/plan.md.mustache", "1. Determine who's in [scope", "1. Decide who's in [scope")
         let run = workspace.run(["diff", "--base", "HEAD", "--exit-code"])
         XCTAssertEqual(run.code, 1, "\(run)")
         XCTAssertEqual(run.err, "")
@@ -81,7 +81,7 @@ final class DiffCommandTests: XCTestCase {
 
             ```diff
             @@ lucid-all-products/tutorial.md:41 @@ ## Step 1: Plan your provisioning deployment
-            ~1. [-Determine-]{+Decide+} who will be in [scope…
+            ~1. [-Determine-]{+Decide+} who's in [scope for…
             ```
 
             ### LUSID (`lusid`)
@@ -118,10 +118,10 @@ final class DiffCommandTests: XCTestCase {
 
             ### LUSID (`lusid`)
 
-            - `lusid/tutorial.md` (+2 −6)
+            - `lusid/tutorial.md` (+2 −2)
 
             ```diff
-            @@ lusid/tutorial.md:140 @@ ### To configure automatic user provisioning for LUSID in Microsoft Entra ID:
+            @@ lusid/tutorial.md:128 @@ ### To configure automatic user provisioning for LUSID in Microsoft Entra ID:
             -## Step 6: Monitor your deployment
             +## Step 6: Monitor LUSID
             """), run.out)

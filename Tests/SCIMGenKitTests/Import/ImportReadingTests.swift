@@ -11,7 +11,14 @@ final class ImportReadingTests: XCTestCase {
 
     func testTemplateSentences() {
         let app = "Acme"
-        XCTAssertEqual(Boilerplate.classify("Set the **Provisioning Mode** to **Automatic**.", app: app), .generic(.provisioningMode))
+        XCTAssertEqual(Boilerplate.classify("Set the **Provisioning Mode** to **Automatic**.", app: app), .flow(.automatic))
+        XCTAssertEqual(Boilerplate.classify("Set **+ New configuration**.", app: app), .flow(.newConfiguration))
+        XCTAssertEqual(Boilerplate.classify("Browse to **Entra ID** > **Enterprise apps**", app: app), .generic(.enterpriseApplications))
+        XCTAssertEqual(
+            Boilerplate.classify("In the **Admin Credentials** section, select **Authorize**.", app: app), .adminCredentials)
+        XCTAssertEqual(
+            Boilerplate.classify("This article describes the steps you need to perform in both Acme and Microsoft Entra ID to configure automatic user provisioning.", app: app),
+            .generic(nil))
         XCTAssertEqual(
             Boilerplate.classify("If the connection fails, ensure your Acme account is an Owner and try step 12 again.", app: app),
             .connectionHint("ensure your Acme account is an Owner and try again"))
@@ -29,12 +36,18 @@ final class ImportReadingTests: XCTestCase {
         XCTAssertEqual(
             ["Attribute", "Type", "Supported For Filtering", "Required by Lucid (All Products)", "Matching precedence",
              "Azure AD attribute", "Orbital field", "Notes"].map(AttributeTableReader.column),
-            [.attribute, .type, .filterable, .required, .matching, .source, .fieldRef, .other("Notes")])
+            [.attribute, .type, .filterable, .required, .matching, .source, .fieldRef, .note])
+        XCTAssertEqual(["Description", "Comments", "Remarks", "Owner"].map(AttributeTableReader.column), [.note, .note, .note, .other("Owner")])
         XCTAssertEqual(
-            ["&check;", "✓", "✔", "✅", "Yes", "x", "X", "True", "", "No", "-", "&cross;", "maybe"].map(AttributeTableReader.mark),
-            [true, true, true, true, true, true, true, true, false, false, false, false, nil])
+            ["&check;", "✓", "✔", "✅", "Yes", "x", "X", "True", "&#x2714;", "", "No", "-", "&cross;", "N/A", "maybe"].map(AttributeTableReader.mark),
+            [true, true, true, true, true, true, true, true, true, false, false, false, false, false, nil])
         XCTAssertEqual(
-            ["string", " DateTime ", "bool", "Text"].map(AttributeTableReader.type), [.string, .dateTime, .boolean, nil])
+            ["string", " DateTime ", "bool", "Date-Time", "Text"].map(AttributeTableReader.type), [.string, .dateTime, .boolean, .dateTime, nil])
+        // Cells as Markdown shows them: escapes resolved, code and bold marks and quote entities gone.
+        XCTAssertEqual(
+            [#"phoneNumbers[type eq \"work\"].value"#, "`userName`", "**active**", "emails[type eq &quot;work&quot;].value", #"a\|b"#]
+                .map(AttributeTableReader.plain),
+            [#"phoneNumbers[type eq "work"].value"#, "userName", "active", #"emails[type eq "work"].value"#, "a|b"])
     }
 
     func testExtensionNames() {
@@ -85,7 +98,7 @@ final class ImportReadingTests: XCTestCase {
             result.diagnostics.map(\.description),
             [
                 "odd.md:1:1: warning: capabilities assumed: there is no capabilities checklist; recorded create, update and remove users",
-                "odd.md:1:1: warning: no credential steps: the tutorial does not say how to obtain the Tenant URL and Secret Token; add 'credentials.steps'",
+                "odd.md:1:1: warning: no credential steps: the tutorial does not say how to obtain the Tenant URL and Secret Token; 'credentials.steps' holds a placeholder to replace",
                 "odd.md:4:1: warning: code block not imported: 'orphan code'",
                 "odd.md:7:1: warning: screenshot not imported: '![Orphan.](media/orphan.png)'",
                 "odd.md:13:1: warning: table without separator row: read its first row as the header",
