@@ -34,6 +34,8 @@ struct AttributeTableReader {
     var statesMatching = false
     /// Whether the table has a "Required by <App>" column.
     var statesRequired = false
+    /// The lines of rows whose type cell names no table type, so the type was completed.
+    var typeCompleted: Set<Int> = []
 
     /// Reads `lines` (header, separator, rows) of a table for `resource`. Each row is read once and
     /// each cell looked at once, so a table costs time in proportion to its text.
@@ -277,12 +279,14 @@ private extension AttributeTableReader {
     /// The row's type; a missing or unknown one is taken from the catalog when it knows the path.
     mutating func readType(_ cell: String, path: String, resource: SCIMResource, row: SourceLine) -> AttributeType {
         if let type = Self.type(cell) { return type }
+        typeCompleted.insert(row.line)
         let said = cell.isEmpty ? "no type" : "type '\(TutorialText.clipped(cell))', which is not a table type"
         let fact = cell.isEmpty ? nil : "type of '\(path)': \(cell)"
         if let parsed = try? AttributePath(parsing: path),
-            case .success(let resolved) = SCIMCatalog.resolve(parsed, resource: resource),
-            let type = AttributeType(rawValue: AttributeTableValidator.tableTypeName(resolved))
+            case .success(let resolved) = SCIMCatalog.resolve(parsed, resource: resource)
         {
+            // A complex attribute has no table type of its own; Entra holds it as a String.
+            let type = AttributeType(rawValue: AttributeTableValidator.tableTypeName(resolved)) ?? .string
             issues.append(
                 Issue(
                     line: row.line,

@@ -74,6 +74,8 @@ enum Boilerplate {
         for loose in (looseSentencesByFirstWord[first] ?? []) + looseSentencesByFirstWord["", default: []] {
             guard let match = loose.pattern.firstMatch(in: normal) else { continue }
             let names = loose.slots.map { match[$0] }.filter { !$0.isEmpty && $0 != "app" && $0 != "entra" }
+            // "app admin console": the app's own name with a word more, the same product.
+            if let name = names.first, name.split(separator: " ").contains("app") { return (app, loose.step) }
             guard let name = names.first, names.allSatisfy({ $0 == name }),
                 let range = sentence.range(of: name, options: .caseInsensitive),
                 let initial = sentence[range].first, initial.isUppercase || initial.isNumber
@@ -134,11 +136,13 @@ private extension Boilerplate {
         ("the scenario outlined in this (tutorial|article) assumes that you already have the following( prerequisites| items)?", nil),
         ("an? entra tenant", nil),
         ("one of the following roles: application administrator, cloud application administrator, or application owner", nil),
-        (#"a user account in entra with permission to configure provisioning( \((for example|e\.g\.),? [^)]*\))?"#, nil),
+        (#"a user account in entra with permission to configure provisioning( \((for example|e\.g\.|like),? [^)]*\))?"#, nil),
         // Step 1.
         ("learn about how the provisioning service works", nil),
         ("determine who (will be|is) in scope for provisioning", nil),
         ("determine what data to map between entra and app", nil),
+        // Step 2.
+        ("this section guides you through the steps to configure app to support provisioning with entra", nil),
         // Step 3, and the older "Add <App> from the gallery" section.
         ("add app from the entra application gallery to start managing provisioning to app", nil),
         ("if you have previously set ?up app for (sso|single sign-on),? (then )?you can use the same application", nil),
@@ -181,6 +185,7 @@ private extension Boilerplate {
         ("otherwise, select add and search for app in the application gallery", .allApplications),
         ("select app from the search results, and add it to your list of applications", .allApplications),
         ("select the provisioning tab", .provisioningTab),
+        ("select get started", .provisioningTab),
         ("select your instance of app, then select the provisioning tab", .provisioningTab),
         ("(under|in) the admin credentials section, (input|enter) your app tenant url and secret token", .adminCredentials),
         ("in the tenant url field, (input|enter) your app tenant url and secret token", .adminCredentials),

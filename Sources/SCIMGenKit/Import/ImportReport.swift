@@ -63,7 +63,7 @@ public struct ImportReport: Hashable, Sendable {
             "| imported without warnings | \(importedWithoutWarnings) |",
             "| failed | \(failed) |",
             "| table rows imported | \(sum(\.rowsImported)) of \(sum(\.rowsFound)) |",
-            "| table rows corrected | \(sum(\.rowsCorrected)) |",
+            "| table rows changed (corrected, or type completed) | \(sum(\.rowsCorrected)) |",
             "| published defects corrected or left out | \(sum { $0.corrections.count }) in \(corrected) \(corrected == 1 ? "tutorial" : "tutorials") |",
             "| units imported | \(sum(\.unitsImported)) of \(sum(\.units)) |",
             "| units of template text | \(sum(\.unitsBoilerplate)) |",

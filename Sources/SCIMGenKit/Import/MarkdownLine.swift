@@ -78,14 +78,37 @@ enum MarkdownLine {
         return (marker, String(text[index..<end]))
     }
 
-    /// `![alt](path)` or `![alt](path "title")` alone on its line; a final `.` is tolerated.
+    /// `![alt](path)` or `![alt](path "title")` alone on its line (a final `.` is tolerated), or the
+    /// same wrapped in a link to a larger view: `[ ![alt](path) ](path#lightbox)`.
     static func image(_ text: Substring) -> (alt: String, path: String)? {
-        guard text.hasPrefix("!["), let link = InlineMarkdown.link(in: text, at: text.index(after: text.startIndex)) else {
+        if text.hasPrefix("!["), let link = InlineMarkdown.link(in: text, at: text.index(after: text.startIndex)) {
+            let rest = trimmed(text[link.end...])
+            return rest.isEmpty || rest == "." ? (link.text, link.target) : nil
+        }
+        // The lightbox form: the outer link's text is the image.
+        guard text.hasPrefix("["), text.utf8.count < 4_000 else { return nil }
+        let inner = trimmed(text.dropFirst())
+        guard inner.hasPrefix("!["), let image = InlineMarkdown.link(in: inner, at: inner.index(after: inner.startIndex)) else {
             return nil
         }
-        let rest = trimmed(text[link.end...])
-        guard rest.isEmpty || rest == "." else { return nil }
-        return (link.text, link.target)
+        let after = trimmed(inner[image.end...])
+        guard after.hasPrefix("]("), after.hasSuffix(")"), !after.dropFirst(2).contains(")") || after.filter({ $0 == ")" }).count == 1
+        else { return nil }
+        return (image.text, image.target)
+    }
+
+    /// Learn's image extension, `:::image type="content" source="path" alt-text="alt":::`, or the
+    /// opening line of its long form (`type="complex"`, ended by `:::image-end:::`).
+    static func learnImage(_ text: Substring) -> (alt: String, path: String, opensBlock: Bool)? {
+        guard text.hasPrefix(":::image "), text.count < 4_000 else { return nil }
+        func attribute(_ name: String) -> String? {
+            guard let start = text.range(of: name + "=\"") else { return nil }
+            let rest = text[start.upperBound...]
+            return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+        }
+        guard let source = attribute("source") else { return nil }
+        let complex = attribute("type") == "complex" && !text.hasSuffix(":::image-end:::")
+        return (attribute("alt-text") ?? "", source, complex)
     }
 
     /// A table's separator row: cells of `-` with optional `:` at either end, between optional outer pipes.

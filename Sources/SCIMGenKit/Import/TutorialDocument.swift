@@ -115,6 +115,14 @@ private struct BlockReader {
             } else if let image = MarkdownLine.image(text) {
                 blocks.append(MarkdownBlock(kind: .image(alt: image.alt, path: image.path), text: String(text), line: number, indent: indent))
                 index += 1
+            } else if let image = MarkdownLine.learnImage(text) {
+                blocks.append(MarkdownBlock(kind: .image(alt: image.alt, path: image.path), text: String(text), line: number, indent: indent))
+                index += 1
+                // The long form's description runs to `:::image-end:::`; the alt text stands for it.
+                if image.opensBlock {
+                    while index < lines.count, !MarkdownLine.trimmed(lines[index][...]).hasPrefix(":::image-end") { index += 1 }
+                    index += 1
+                }
             } else if let item = MarkdownLine.listItem(raw) {
                 index += 1
                 let body = [item.text] + readContinuation()
@@ -145,7 +153,8 @@ private struct BlockReader {
         let text = MarkdownLine.trimmed(raw)
         return MarkdownLine.fence(text) != nil || MarkdownLine.heading(text) != nil || text.hasPrefix(">")
             || text.hasPrefix("<!--") || MarkdownLine.isAnchor(text) || MarkdownLine.include(text) != nil
-            || isTableStart(at) || MarkdownLine.image(text) != nil || MarkdownLine.listItem(raw) != nil
+            || isTableStart(at) || MarkdownLine.image(text) != nil || MarkdownLine.learnImage(text) != nil
+            || MarkdownLine.listItem(raw) != nil
     }
 
     func isTableStart(_ at: Int) -> Bool {

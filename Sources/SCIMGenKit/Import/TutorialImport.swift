@@ -20,7 +20,8 @@ public struct TutorialImport: Hashable, Sendable {
     public var rowsFound: Int
     /// The rows placed in the user and group attribute tables.
     public var rowsImported: Int
-    /// Of those, the rows whose path or type was corrected.
+    /// Of those, the rows whose path or type differs from the tutorial's: corrected, or a type
+    /// completed where the tutorial gives none Entra knows.
     public var rowsCorrected: Int
     /// The units of the source that carry text: front matter lines, paragraphs, list and checklist
     /// items, alerts, images, code blocks and table rows.

@@ -305,8 +305,9 @@ extension TutorialReader {
         for step in vendor.credentials.steps {
             for phrase in TutorialText.boldPhrases(in: step.text) {
                 let words = phrase.split(separator: " ").map { $0.lowercased() }
-                guard words.last == "token" || words.last == "key", phrase.lowercased() != "secret token",
-                    let first = words.first, !verbs.contains(first)
+                // A menu path ("Settings > Generate token") or a sentence is not a name.
+                guard words.last == "token" || words.last == "key", phrase.lowercased() != "secret token", words.count <= 4,
+                    !phrase.contains(">"), !phrase.contains("/"), let first = words.first, !verbs.contains(first)
                 else { continue }
                 vendor.credentials.secretTokenName = phrase
                 return

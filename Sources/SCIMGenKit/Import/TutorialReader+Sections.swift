@@ -102,8 +102,11 @@ extension TutorialReader {
                 adminCredentials.append(sentence)
                 if let url = tenantURL(in: sentence) { vendor.credentials.tenantURL = url }
             case .specific:
-                if let misnamed = Boilerplate.misnamed(sentence, app: app), Self.namesAnotherProduct(misnamed.name, app: app) {
-                    correct(line: line, found: misnamed.name, recorded: app, reason: "another product's name in template text, copied from its tutorial")
+                if let misnamed = Boilerplate.misnamed(sentence, app: app) {
+                    // "8x8 Admin Console" for 8x8 is the same product named otherwise: template text all the same.
+                    if Self.namesAnotherProduct(misnamed.name, app: app) {
+                        correct(line: line, found: misnamed.name, recorded: app, reason: "another product's name in template text, copied from its tutorial")
+                    }
                     step = step ?? misnamed.step
                     placedSomething = true
                     continue
@@ -346,7 +349,16 @@ extension TutorialReader {
             return .none
         }
         if text.utf16.count <= Self.longestTemplateText {
-            for sentence in TutorialText.sentences(text) {
+            let sentences = TutorialText.sentences(text)
+            // "This section guides you through the steps to configure <App> …": no step of its own.
+            if !sentences.isEmpty, sentences.allSatisfy({ sentence in
+                if case .generic = Boilerplate.classify(sentence, app: app) { return true }
+                return false
+            }) {
+                record(.boilerplate, line: line)
+                return .none
+            }
+            for sentence in sentences {
                 if let url = tenantURL(in: sentence) { vendor.credentials.tenantURL = url }
             }
         }
@@ -477,6 +489,7 @@ extension TutorialReader {
             record(table.rejectedLines.contains(line) || lossy.contains(line) ? .notImported : .imported, line: line)
         }
         guard table.isAttributeTable else { return }
+        rowsCorrected.formUnion(table.typeCompleted)
         guard let target else {
             for row in table.rows {
                 notPlaced("table row", "|\(row.path)|\(row.type.rawValue)|", line: Self.line(of: row))

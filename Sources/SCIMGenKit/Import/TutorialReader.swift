@@ -42,7 +42,7 @@ struct TutorialReader {
     var rowsFound = 0
     /// Rows of attribute tables that found no table to go into.
     var rejectedRows = 0
-    /// The lines of rows kept with a corrected path or type.
+    /// The lines of rows kept with a corrected path or type, or a type completed from the catalog.
     var rowsCorrected: Set<Int> = []
 
     // Context gathered on the way.

@@ -49,12 +49,13 @@ public struct ResolvedAttribute: Sendable, Hashable {
     ///   accepted for a complex value with such a sub-attribute, or named `manager` or `members` in
     ///   an extension that leaves `$ref` out.
     /// - A gallery app's schema in Entra may hold a reference as a plain string (the manager's id,
-    ///   the profile URL), and published tutorials write "String" for them; so "String" is accepted
-    ///   wherever "Reference" is.
+    ///   the profile URL), and a whole complex attribute as the string an expression builds (`roles`
+    ///   from `AppRoleAssignmentsComplex`); published tutorials write "String" for them, so "String"
+    ///   is accepted for references and complex attributes.
     public func acceptsTableType(_ tableType: String) -> Bool {
         guard let declared = SCIMAttributeType(displayName: tableType) else { return false }
         if declared == type { return true }
-        if declared == .string { return type == .reference || acceptsTableType("Reference") }
+        if declared == .string { return type == .reference || type == .complex }
         guard declared == .reference, type == .complex else { return false }
         let value = definition
         let referencing = value.subAttributes.contains { sub in

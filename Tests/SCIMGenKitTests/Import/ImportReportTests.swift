@@ -10,8 +10,8 @@ final class ImportReportTests: XCTestCase {
 
     func testFigures() throws {
         let report = try report()
-        XCTAssertEqual(report.entries.count, 17)
-        XCTAssertEqual(report.imported, 15)
+        XCTAssertEqual(report.entries.count, 18)
+        XCTAssertEqual(report.imported, 16)
         XCTAssertEqual(report.failed, 2)
         XCTAssertEqual(
             report.failures.map { "\($0.file): \($0.reason)" },
@@ -22,7 +22,11 @@ final class ImportReportTests: XCTestCase {
         // Only the fixtures with published defects in their tables change rows.
         XCTAssertEqual(
             report.entries.filter { $0.succeeded && !$0.result.allRowsImported }.map(\.file),
-            ["Tests/Fixtures/Import/broken-table.md", "Tests/Fixtures/Import/published-defects.md"])
+            [
+                "Tests/Fixtures/Import/broken-table.md", "Tests/Fixtures/Import/learn-extensions.md",
+                "Tests/Fixtures/Import/published-defects.md",
+            ])
+        XCTAssertEqual(report.importedWithAllRows, 13)
     }
 
     /// The whole report, as `scimgen import --report` writes it.
@@ -58,7 +62,7 @@ final class ImportReportTests: XCTestCase {
             | imported without warnings | 0 |
             | failed | 0 |
             | table rows imported | 0 of 0 |
-            | table rows corrected | 0 |
+            | table rows changed (corrected, or type completed) | 0 |
             | published defects corrected or left out | 0 in 0 tutorials |
             | units imported | 0 of 0 |
             | units of template text | 0 |

@@ -173,6 +173,21 @@ final class TutorialImportFixtureTests: XCTestCase {
         XCTAssertTrue(lantern.capabilities.groups)
     }
 
+    /// Learn's own Markdown: `:::image` (short and long form) and lightbox images in the credential
+    /// steps, a region table in Step 5 that is not an attribute table, "Select **Get started**",
+    /// `roles` typed as Entra's appRoleAssignments, a "Feature limitations" section.
+    func testLearnExtensions() throws {
+        let result = try check("learn-extensions")
+        let pelican = try XCTUnwrap(result.descriptor)
+        XCTAssertEqual(
+            pelican.credentials.steps.map { $0.screenshot?.path ?? "" },
+            ["media/pelican-procure-provisioning-tutorial/identity.png", "media/pelican-procure-provisioning-tutorial/key.png"])
+        XCTAssertEqual(pelican.users.attributes.map(\.path), ["userName", "active", #"emails[type eq "work"].value"#, "roles"])
+        XCTAssertEqual(pelican.limitations.count, 2)
+        // Entra has no table type for the list of app role assignments: the row is kept as a String, and counted as changed.
+        XCTAssertEqual([result.rowsImported, result.rowsFound, result.rowsCorrected], [6, 6, 1])
+    }
+
     /// "Azure Active Directory" era: `Step 1.` headings, `Yes`/`No` marks, the Azure portal steps, a
     /// vendor hint for Test Connection, a code block and a note in Step 2, a vendor tip in Step 4.
     func testAzureADEra() throws { try check("azure-ad-era") }
