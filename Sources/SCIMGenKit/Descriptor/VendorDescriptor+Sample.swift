@@ -47,13 +47,14 @@ extension VendorDescriptor {
             attributes: [
                 AttributeMapping(path: "userName", type: .string, filterable: true, required: true, matching: 1),
                 AttributeMapping(
-                    path: "title", type: .string, required: false, source: .expression("Trim([jobTitle])"), fieldRef: "t",
+                    path: "title", type: .string, required: false, source: .expression("ToLower([jobTitle])"), fieldRef: "t",
                     flowType: .objectAddOnly, flowBehavior: .flowAlways, defaultValue: "none"),
                 AttributeMapping(path: "nickName", type: .string, source: .constant("")),
                 AttributeMapping(path: "displayName", type: .string, source: .attribute("displayName"), note: "Shown in the directory."),
             ],
             screenshots: [Screenshot(path: "media/user-mapping.png", alt: "User mapping")])
         d.groups = AttributeTable(
+            mappingName: "G",
             attributes: [AttributeMapping(path: "displayName", type: .string, filterable: true, matching: 1)],
             screenshots: [Screenshot(path: "media/group-mapping.png", alt: "Group mapping")])
         d.extensions = [

@@ -562,6 +562,9 @@ public struct AttributeMapping: Hashable, Sendable {
     public var defaultValue: String?
     /// A note on the row, shown in the table's "Notes" column.
     public var note: String?
+    /// Where the row's `source`, `expression` or `constant` string was written, with its escapes,
+    /// so that a character of an expression can be located.
+    public var sourceOrigin = Origin()
 
     /// Creates a row.
     public init(

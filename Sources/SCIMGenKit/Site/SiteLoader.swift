@@ -84,7 +84,8 @@ public enum SiteLoader {
             var libraries = [shared]
             for id in overrides.keys.sorted() { libraries.append(shared.overlaying(overrides[id]!)) }
             for library in libraries {
-                for missing in library.missingPartials() where reported.insert(missing).inserted {
+                for missing in library.missingPartials() + library.transformProblems(TemplateTransforms.all)
+                where reported.insert(missing).inserted {
                     diagnostics.append(Diagnostic(templateError: missing))
                 }
             }

@@ -1,34 +1,16 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import SCIMGenKit
 
-/// The discovery documents: goldens for the four vendors, the schema against each attribute table,
+/// The discovery documents: their layout, and the schema against each attribute table (goldens are
+/// `GoldenSiteTests`', from fixture vendors),
 /// and (in `Tests/Tools/judges`) an outside check with scim2-models.
 final class SCIMDocumentsTests: XCTestCase {
     static let vendors = VendorLoader.load(directory: Repository.vendors, display: "Vendors").vendors
 
     func vendor(_ id: String) throws -> ResolvedVendor {
         try XCTUnwrap(Self.vendors.first { $0.id == id })
-    }
-
-    func testGoldens() throws {
-        XCTAssertEqual(Self.vendors.count, 4)
-        for vendor in Self.vendors {
-            let files = SCIMDocuments.files(for: vendor)
-            for (path, bytes) in files {
-                Golden.assert(String(decoding: bytes, as: UTF8.self), matches: Repository.fixtures.appendingPathComponent("Golden/\(path)"))
-            }
-            // No stray golden that generation no longer writes.
-            let folder = Repository.fixtures.appendingPathComponent("Golden/\(vendor.id)/scim")
-            let enumerator = FileManager.default.enumerator(atPath: folder.path)
-            var goldens: [String] = []
-            while let path = enumerator?.nextObject() as? String {
-                var isFolder: ObjCBool = false
-                _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
-                if !isFolder.boolValue { goldens.append("\(vendor.id)/scim/\(path)") }
-            }
-            XCTAssertEqual(Set(goldens), Set(files.keys), vendor.id)
-        }
     }
 
     func testFileLayoutAndListResponses() throws {
@@ -39,14 +21,27 @@ final class SCIMDocumentsTests: XCTestCase {
                 "lucid-all-products/scim/ResourceTypes.json", "lucid-all-products/scim/ResourceTypes/Group.json",
                 "lucid-all-products/scim/ResourceTypes/User.json", "lucid-all-products/scim/Schemas.json",
                 "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_Group.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_ResourceType.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_Schema.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_ServiceProviderConfig.json",
                 "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_User.json",
                 "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_extension_lucid_2.0_User.json",
                 "lucid-all-products/scim/ServiceProviderConfig.json", "lucid-all-products/scim/nginx.conf",
                 "lucid-all-products/scim/routes.json",
             ])
         let list = try JSONParser.parse(try XCTUnwrap(files["lucid-all-products/scim/Schemas.json"])).jsonValue
-        XCTAssertEqual(list["totalResults"], .int(3))
+        XCTAssertEqual(list["totalResults"], .int(6))
         XCTAssertEqual(list["startIndex"], .int(1))
+        guard case .array(let listed)? = list["Resources"] else { return XCTFail("no Resources") }
+        XCTAssertEqual(
+            listed.map { $0["id"] },
+            [
+                SCIMURN.user, "urn:ietf:params:scim:schemas:extension:lucid:2.0:User", SCIMURN.group,
+                SCIMURN.serviceProviderConfig, SCIMURN.resourceType, SCIMURN.schema,
+            ].map { .string($0) })
+        // The resource types name the vendor's schemas only.
+        let typeList = try JSONParser.parse(try XCTUnwrap(files["lucid-all-products/scim/ResourceTypes.json"])).jsonValue
+        XCTAssertEqual(typeList["totalResults"], .int(2))
         let types = try JSONParser.parse(try XCTUnwrap(files["lucid-all-products/scim/ResourceTypes/User.json"])).jsonValue
         XCTAssertEqual(
             types["schemaExtensions"],
