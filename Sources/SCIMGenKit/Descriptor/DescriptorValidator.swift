@@ -27,7 +27,8 @@ public enum DescriptorValidator {
         if let asset = d.learn.assetId, UUID(uuidString: asset) == nil {
             error("'learn.assetId' must be a GUID such as '1b4993b3-7fb1-4128-a399-3bad8e26559f', not '\(asset)'", key: "learn.assetId")
         }
-        for (key, url) in [("website", d.website), ("scim.baseURL", d.service.baseURL)] {
+        // `website` and every other link are `TextSafetyValidator`'s: https only.
+        for (key, url) in [("scim.baseURL", d.service.baseURL)] {
             if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
                 error("'\(key)' must be an http or https URL, not '\(url)'", key: key)
             }
