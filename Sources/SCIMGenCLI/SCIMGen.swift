@@ -21,22 +21,18 @@ public enum SCIMGen {
 
     /// Runs `arguments` (without the program name) and returns the exit code.
     public static func run(_ arguments: [String], console: any Console, directory: URL) -> Int32 {
-        let outcome = Commands.root.parse(arguments)
+        let outcome = spec.parse(arguments)
         if let code = outcome.report(to: console) { return code }
-        guard case .command(let command) = outcome else { return ExitCode.usage }
-        let context = CommandContext(console: console, directory: directory, command: command)
-        switch command.path.dropFirst().first {
-        case "validate": return ValidateCommand.run(context)
-        case "generate": return GenerateCommand.run(context)
-        case "check": return CheckCommand.run(context)
-        case "render": return RenderCommand.run(context)
-        case "new": return NewCommand.run(context)
-        case "diff": return DiffCommand.run(context)
-        case "import": return ImportCommand.run(context)
-        case "entra-merge": return EntraMergeCommand.run(context)
-        default:
-            console.err("error: unknown command '\(command.path.joined(separator: " "))'")
+        guard case .command(let parsed) = outcome, let command = command(for: parsed) else {
+            // The parser only returns commands of the tree, each of which has a type.
+            console.err("error: '\(arguments.joined(separator: " "))' names no command; see 'scimgen --help'")
             return ExitCode.usage
         }
+        let context = CommandContext(console: console, directory: directory, command: parsed)
+        if command.needsProject(parsed), let message = context.missingProject {
+            console.err(message)
+            return ExitCode.failure
+        }
+        return command.run(context)
     }
 }

@@ -1,14 +1,16 @@
 """Runs every outside judge over a generated site; called by Tests/Tools/judges.
 
-Usage: judges.py ROOT SITE
+Usage: judges.py ROOT SITE SCRATCH SCIM...
 
-ROOT is the repository, SITE a folder 'scimgen generate --out' wrote. Each judge prints one line
+ROOT is the repository, SITE a folder 'scimgen generate --out' wrote, SCRATCH an empty folder for
+nginx, each SCIM a folder 'scimgen generate --only scim --out' wrote. Each judge prints one line
 'judge: NAME: N checked' or its findings; any finding, or a judge that checks nothing, exits 1.
 Every judge first proves it can fail (a negative control), so that it cannot pass by checking nothing.
 """
 import os
 import subprocess
 import sys
+import time
 
 TOOLS = os.path.dirname(os.path.abspath(__file__))
 
@@ -54,8 +56,32 @@ def judge_lines(name, script, arguments, expected):
     return ok
 
 
+def judge_nginx(scratch, sites):
+    """nginx with each vendor's generated nginx.conf, scim2-client and scim2-tester against it."""
+    started = time.monotonic()
+    output = run_tool("check_nginx_scim.py", [scratch] + sites)
+    if output is None:
+        return False
+    vendors = [name for site in sites for name in sorted(os.listdir(site)) if os.path.isdir(os.path.join(site, name, "scim"))]
+    verdicts = {}
+    for line in output.splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 3:
+            verdicts[fields[0]] = (fields[1], fields[2])
+    ok = True
+    for name in ["nginx -t", "negative control"] + vendors + ["scim2-tester checks"]:
+        verdict, detail = verdicts.get(name, ("missing", "no verdict"))
+        print(f"judge: nginx: {name}: {verdict}: {detail}")
+        ok = ok and verdict == "ok"
+    if not vendors:
+        print("judge: nginx: nothing to check")
+        return False
+    print(f"judge: nginx: {len(vendors)} vendors checked in {time.monotonic() - started:.1f} s" + ("" if ok else ", FAILED"))
+    return ok
+
+
 def main():
-    root, site = sys.argv[1], sys.argv[2]
+    root, site, scratch, scim_sites = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
     results = []
 
     # scim2-models: every SCIM discovery document with the model its name implies.
@@ -79,6 +105,18 @@ def main():
         for name in sorted(os.listdir(folder)):
             expected[f"Tests/Fixtures/Broken/{group}/{name}/vendor.json"] = verdict
     results.append(judge_lines("jsonschema", "check_schema.py", [root] + list(expected), expected))
+
+    # nginx serving each vendor's --only scim output with its generated nginx.conf, read by
+    # scim2-client's discover() and scim2-tester's discovery checks, plus 404, 403 and 405 cases.
+    results.append(judge_nginx(scratch, scim_sites))
+
+    # actionlint (with shellcheck) over the README's GitHub Actions workflow, and pre-commit over
+    # .pre-commit-hooks.yaml; each also over a broken copy, which must fail.
+    expected = {
+        "README.md workflow": "ok", "unknown key (control)": "invalid", "unquoted variable (control)": "invalid",
+        ".pre-commit-hooks.yaml": "ok", "missing entry (control)": "invalid",
+    }
+    results.append(judge_lines("actionlint and pre-commit", "check_workflow.py", [root], expected))
 
     if not all(results):
         print("judges: FAILED")

@@ -40,12 +40,17 @@ struct CommandLineParser {
                 break
             }
             let command = stack[stack.count - 1]
-            try rejectLeftovers(tokens, command: command)
             if !command.subcommands.isEmpty {
-                // A group does nothing itself: like a swift-argument-parser command without
-                // `run()`, reaching it shows its help.
-                return .help(HelpGenerator(stack: stack).rendered())
+                // A group does nothing itself: a word that names none of its commands, or no
+                // word at all, is a usage error (exit 64), never help that looks like success.
+                if let word = tokens.lazy.compactMap(\.value).first,
+                   command.subcommand(named: word, isRoot: stack.count == 1) == nil {
+                    throw Failure.unknownCommand(word, candidates: command.commandNames(isRoot: stack.count == 1))
+                }
+                try rejectLeftovers(tokens, command: command)
+                throw Failure.missingCommand
             }
+            try rejectLeftovers(tokens, command: command)
             return .command(ParsedCommand(
                 path: stack.map(\.name),
                 declared: stack.reversed().flatMap(\.arguments),
@@ -79,6 +84,8 @@ extension CommandLineParser {
         case invalidValue(value: String, display: String, argument: ArgumentSpec)
         case missingArgument(ArgumentSpec)
         case unexpectedValues([String])
+        case unknownCommand(String, candidates: [String])
+        case missingCommand
 
         /// Splitting fails before any command is chosen, so its errors show the root's usage.
         var isFromSplitting: Bool {
@@ -250,8 +257,15 @@ private extension CommandLineParser {
         }
         if let answer = builtInAnswer(tokens: remaining, stack: stack) { return answer }
         try rejectLeftovers(remaining.filter { $0.value == nil }, command: stack[stack.count - 1])
-        let names = remaining.compactMap(\.value)
-        return .help(HelpGenerator(stack: root.stack(for: names)).rendered())
+        var topic = [root]
+        for name in remaining.compactMap(\.value) {
+            let group = topic[topic.count - 1]
+            guard let next = group.subcommand(named: name, isRoot: topic.count == 1) else {
+                throw Failure.unknownCommand(name, candidates: group.commandNames(isRoot: topic.count == 1))
+            }
+            topic.append(next)
+        }
+        return .help(HelpGenerator(stack: topic).rendered())
     }
 }
 
@@ -298,6 +312,15 @@ private extension CommandLineParser {
                 message: "Missing expected argument '\(HelpGenerator.synopsis(of: argument, forceRequired: true))'",
                 help: "\(label)  \(argument.help)",
                 usage: usage)
+        case .unknownCommand(let word, let candidates):
+            var message = "Unknown command '\(word)'"
+            if let suggestion = Self.closest(to: word, among: candidates) {
+                message += ". Did you mean '\(suggestion)'?"
+            }
+            return UsageError(message: message, usage: usage)
+        case .missingCommand:
+            // The whole help, so that the commands to choose from are listed.
+            return UsageError(message: "Missing command", usage: "\n" + generator.rendered())
         case .unexpectedValues(let values):
             let message = values.count == 1
                 ? "Unexpected argument '\(values[0])'"
@@ -311,8 +334,15 @@ private extension CommandLineParser {
         let names = command == CommandSpec.helpCommand
             ? ["--help", "-help"]
             : command.arguments.filter { !$0.isPositional && !$0.isHidden }.map(\.longName)
+        return Self.closest(to: display, among: names)
+    }
+
+    /// The only name the word begins (`gen` for `generate`), else the name fewest edits away when fewer than 4.
+    static func closest(to word: String, among names: [String]) -> String? {
+        let extended = names.filter { !word.isEmpty && $0.hasPrefix(word) }
+        if extended.count == 1 { return extended[0] }
         return names
-            .map { (name: $0, distance: $0.editDistance(to: display)) }
+            .map { (name: $0, distance: $0.editDistance(to: word)) }
             .filter { $0.distance < 4 }
             .min { $0.distance < $1.distance }?
             .name

@@ -76,6 +76,11 @@ extension CommandSpec {
         return nil
     }
 
+    /// The names a user may type below this command, the built-in `help` included on a root.
+    func commandNames(isRoot: Bool) -> [String] {
+        subcommands.map(\.name) + (isRoot && !subcommands.isEmpty ? [CommandSpec.helpCommand.name] : [])
+    }
+
     /// The commands from this root down the given names, stopping at the first unknown name.
     func stack(for path: [String]) -> [CommandSpec] {
         var result = [self]

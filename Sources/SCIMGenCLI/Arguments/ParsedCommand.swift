@@ -31,6 +31,11 @@ public struct ParsedCommand: Sendable, Hashable {
         !(optionValues[name] ?? []).isEmpty
     }
 
+    /// Whether an argument of this name is declared on the path.
+    public func declares(_ name: String) -> Bool {
+        declaration(of: name) != nil
+    }
+
     /// Whether a flag was given.
     public func flag(_ name: String) -> Bool {
         assert(declaration(of: name) != nil, "flag '\(name)' is not declared on \(path)")

@@ -6,14 +6,40 @@ struct CommandContext {
     let console: any Console
     let directory: URL
     let command: ParsedCommand
+    /// The project around the working directory.
+    let project: Project
+
+    /// Creates the context of one run, finding the project around `directory`.
+    init(console: any Console, directory: URL, command: ParsedCommand) {
+        self.console = console
+        self.directory = directory
+        self.command = command
+        self.project = Project(directory: directory)
+    }
 
     /// A path given on the command line, resolved against the working directory.
     func url(_ path: String) -> URL {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
     }
 
-    /// An option's value, or its default.
-    func option(_ name: String) -> String { command.option(name) ?? "" }
+    /// An option's value, or its default; a project folder left at its default (`Vendors`) is the
+    /// project root's, as a path from the working directory (`../Vendors` from `Site/`).
+    func option(_ name: String) -> String {
+        let value = command.option(name) ?? ""
+        guard !command.isGiven(name), let folder = Project.defaultFolders[name], value == folder,
+            let path = project.path(ofRootFolder: folder)
+        else { return value }
+        return path
+    }
+
+    /// Why the command cannot run here: it needs the project and none is around the working directory.
+    var missingProject: String? {
+        guard project.root == nil else { return nil }
+        return """
+            error: no scimgen project in '\(project.directory.path)' or any folder above it: none holds \
+            'Vendors/' and 'Templates/'; run scimgen inside a project, or name the folders with '--vendors'
+            """
+    }
 
     /// The formatter for diagnostics on standard error.
     var formatter: DiagnosticFormatter {

@@ -1,24 +1,66 @@
 import Foundation
 import SCIMGenKit
 
-/// `scimgen diff OLD NEW` and `scimgen diff --base REV`: what a descriptor change means, vendor by vendor.
-enum DiffCommand {
+/// `scimgen diff OLD NEW` and `scimgen diff --base REV`: what a change means, vendor by vendor.
+///
+/// Both sides are loaded and rendered in full, so that whatever changes the output shows: a
+/// descriptor, a shared template or a vendor's override. The report is the semantic summary of the
+/// descriptors, the templates that changed, then every generated file that changes, with its diff.
+enum DiffCommand: Command {
+    static let spec = CommandSpec(
+        name: "diff",
+        abstract: "Summarize what a change does, vendor by vendor: descriptors, templates and generated files.",
+        discussion: """
+            Compares the descriptors and templates at a git revision with the working tree \
+            ('--base main'), or two descriptor files, vendor folders or folders of vendors (OLD NEW, \
+            rendered with the project's templates). Renders both sides and reports what changed in \
+            the descriptors, then which templates changed, then every generated file that changes, \
+            with a short diff of its text. Prints Markdown for a pull-request comment, or JSON for tools.
+            """,
+        arguments: [
+            .positional("paths", help: "OLD and NEW: descriptor files or folders.", isOptional: true, isRepeating: true),
+            .option("base", valueName: "rev", help: "Compare the descriptors and templates at this git revision with the working tree."),
+            .vendors, .templates,
+            .option("format", help: "Markdown for people, JSON for tools.", defaultValue: "markdown", allowedValues: ["markdown", "json"]),
+            .flag("exit-code", help: "Exit 1 when anything that reaches the output changed."),
+            .flag("quiet", short: "q", help: "Show no progress line."),
+        ])
+
+    /// Comparing two named paths needs no project; comparing with a revision compares the project's folders.
+    static func needsProject(_ parsed: ParsedCommand) -> Bool {
+        parsed.positionals("paths").isEmpty && !parsed.isGiven("vendors")
+    }
+
     static func run(_ context: CommandContext) -> Int32 {
         let paths = context.command.positionals("paths")
-        let base = context.command.option("base")
-        let old: VendorSet
-        let new: VendorSet
-        switch (base, paths.count) {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("scimgen-diff-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let old: Side
+        let new: Side
+        switch (context.command.option("base"), paths.count) {
         case (let revision?, 0):
             let vendors = CommandContext.display(context.option("vendors"))
-            guard let sources = GitVendors.sources(revision: revision, vendors: vendors, context: context) else {
+            let templates = CommandContext.display(context.option("templates"))
+            let folders: [GitRevision.Folder]
+            do {
+                folders = try GitRevision(revision: revision, directory: context.directory)
+                    .read([context.url(vendors), context.url(templates)], into: scratch)
+            } catch {
+                context.error(error.message)
                 return SCIMGen.ExitCode.failure
             }
-            old = VendorLoader.load(sources: sources)
-            new = VendorLoader.load(directory: context.url(vendors), display: vendors)
+            // Without templates at the revision, it had no documents: they all show as added.
+            old = Side.load(
+                vendors: folders[0].url, vendorsName: "\(revision):\(folders[0].path)", templates: folders[1].url,
+                templatesName: "\(revision):\(folders[1].path)", kinds: folders[1].exists ? .all : [.scim, .mappings],
+                keyedAs: (vendors, templates))
+            new = Side.load(
+                vendors: context.url(vendors), vendorsName: vendors, templates: context.url(templates), templatesName: templates,
+                kinds: .all, keyedAs: (vendors, templates))
         case (nil, 2):
-            old = load(paths[0], context: context)
-            new = load(paths[1], context: context)
+            let templates = CommandContext.display(context.option("templates"))
+            old = Side.load(path: paths[0], templates: templates, context: context)
+            new = Side.load(path: paths[1], templates: templates, context: context)
         default:
             context.console.err(
                 "error: give two descriptor files or folders (OLD NEW), or '--base REV' alone\nUsage: scimgen diff <old> <new> | scimgen diff --base <rev>")
@@ -31,91 +73,46 @@ enum DiffCommand {
             context.console.err("cannot compare descriptors with errors; fix them first")
             return SCIMGen.ExitCode.failure
         }
-        let diff = VendorSetDiff.compare(old: old.vendors, new: new.vendors)
+        let outputs: OutputDiff
+        do {
+            outputs = try render(old: old, new: new, progress: Progress(context: context, total: old.vendors.count + new.vendors.count))
+        } catch {
+            context.report(error.diagnostics)
+            context.console.err("cannot render both sides; fix the templates first")
+            return SCIMGen.ExitCode.failure
+        }
+        var templates = OutputDiff()
+        templates.add(old: old.templateFiles, new: new.templateFiles)
+        var names: [String: String] = [:]
+        for vendor in old.vendors + new.vendors { names[vendor.id] = vendor.name }
+        let report = ChangeReport(
+            descriptors: VendorSetDiff.compare(old: old.vendors, new: new.vendors), templates: templates, outputs: outputs,
+            names: names)
         if context.option("format") == "json" {
-            context.console.out(JSONWriter.write(diff.json()), terminator: "")
+            context.console.out(JSONWriter.write(report.json()), terminator: "")
         } else {
-            context.console.out(diff.markdown(), terminator: diff.markdown().hasSuffix("\n") ? "" : "\n")
+            context.console.out(report.markdown(), terminator: "")
         }
-        return context.command.flag("exit-code") && !diff.isEmpty ? SCIMGen.ExitCode.failure : SCIMGen.ExitCode.success
+        return context.command.flag("exit-code") && !report.isEmpty ? SCIMGen.ExitCode.failure : SCIMGen.ExitCode.success
     }
 
-    /// Descriptors from a `vendor.json` file, a vendor folder, or a folder of vendor folders.
-    static func load(_ path: String, context: CommandContext) -> VendorSet {
-        let url = context.url(path)
-        let display = CommandContext.display(path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            return VendorSet(vendors: [], diagnostics: [Diagnostic(.error, "'\(display)' does not exist")])
+    /// Both sides rendered a batch of vendors at a time and compared, then the index.
+    static func render(old: Side, new: Side, progress: Progress) throws(DiagnosticsError) -> OutputDiff {
+        var diff = OutputDiff()
+        let ids = Set(old.vendors.map(\.id)).union(new.vendors.map(\.id)).sorted()
+        var done = 0
+        var start = 0
+        while start < ids.count {
+            let batch = Set(ids[start..<min(ids.count, start + SiteGenerator.batchSize)])
+            start += SiteGenerator.batchSize
+            let before = try old.render(batch)
+            let after = try new.render(batch)
+            diff.add(old: before, new: after)
+            done += batch.count
+            progress.update("rendered \(done) of \(ids.count) vendors, both sides")
         }
-        let file: URL
-        if isDirectory.boolValue {
-            let inner = url.appendingPathComponent(VendorLoader.descriptorName)
-            guard FileManager.default.fileExists(atPath: inner.path) else {
-                return VendorLoader.load(directory: url, display: display)
-            }
-            file = inner
-        } else {
-            file = url
-        }
-        let id = file.deletingLastPathComponent().standardizedFileURL.lastPathComponent
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            return VendorSet(vendors: [], diagnostics: [Diagnostic(.error, "cannot read '\(display)'")])
-        }
-        let name = isDirectory.boolValue ? "\(display)/\(VendorLoader.descriptorName)" : display
-        let slug = VendorLoader.isValidID(id) ? id : VendorLoader.slug(id)
-        return VendorLoader.load(sources: [VendorSource(id: slug.isEmpty ? "vendor" : slug, file: name, bytes: [UInt8](data))])
-    }
-}
-
-/// Descriptors as they were at a git revision, read with `git` itself.
-enum GitVendors {
-    static func sources(revision: String, vendors: String, context: CommandContext) -> [VendorSource]? {
-        guard !revision.hasPrefix("-") else {
-            context.error("'\(revision)' is not a revision")
-            return nil
-        }
-        guard let prefix = git(["rev-parse", "--show-prefix"], context: context) else { return nil }
-        let folder = (String(decoding: prefix, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) + vendors)
-        guard let listing = git(["ls-tree", "-r", "--name-only", revision, "--", folder + "/"], context: context) else {
-            return nil
-        }
-        var sources: [VendorSource] = []
-        for line in String(decoding: listing, as: UTF8.self).split(separator: "\n") {
-            let parts = line.split(separator: "/")
-            guard parts.count >= 2, parts.last == Substring(VendorLoader.descriptorName) else { continue }
-            let relative = String(line.dropFirst(folder.count + 1))
-            let segments = relative.split(separator: "/")
-            guard segments.count == 2 else { continue }
-            let id = String(segments[0])
-            guard VendorLoader.isValidID(id), let bytes = git(["show", "\(revision):\(line)"], context: context) else { continue }
-            sources.append(VendorSource(id: id, file: "\(revision):\(vendors)/\(id)/\(VendorLoader.descriptorName)", bytes: bytes))
-        }
-        return sources
-    }
-
-    /// Runs git in the working directory; prints its complaint and returns nil when it fails.
-    static func git(_ arguments: [String], context: CommandContext) -> [UInt8]? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = context.directory
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do { try process.run() } catch {
-            context.error("cannot run git: \(error.localizedDescription)")
-            return nil
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            context.error("git \(arguments.joined(separator: " ")) failed: \(text)")
-            return nil
-        }
-        return [UInt8](data)
+        diff.add(old: try old.renderIndex(), new: try new.renderIndex())
+        progress.finish()
+        return diff
     }
 }

@@ -2,16 +2,39 @@ import Foundation
 import SCIMGenKit
 
 /// `scimgen generate`: validate, render, then write only what changed.
-enum GenerateCommand {
+enum GenerateCommand: Command {
+    static let spec = CommandSpec(
+        name: "generate",
+        abstract: "Write the tutorials, SCIM documents and mapping files.",
+        discussion: """
+            Validates first and writes nothing when anything is invalid. Writes only files whose \
+            bytes changed, each atomically, and removes files it generated before that are no \
+            longer produced; a manifest in the output folder ('.scimgen-manifest') records them. \
+            Files it did not write are never touched. With '--vendor' or '--only', only the named \
+            vendors or kinds are written and cleaned up; with '--vendor', the index is left as it is. \
+            On a terminal, work that takes more than a second shows a progress line.
+            """,
+        arguments: [.vendors, .templates, .out, .vendor, .only, .format, .quiet])
+
     static func run(_ context: CommandContext) -> Int32 {
         let kinds = context.kinds
         let only = context.command.options("vendor")
+        if let refusal = Generation.outputRefusal(context) {
+            context.console.err(refusal)
+            return SCIMGen.ExitCode.usage
+        }
         guard let plan = Generation.prepare(context, kinds: kinds, only: only) else { return SCIMGen.ExitCode.failure }
         let out = context.option("out")
+        let progress = Generation.Progression(context: context, vendors: plan.input.vendors.count, verb: "written")
+        defer { progress.finish() }
         do {
             let summary = try SiteWriter(root: context.url(out)).stream(scope: plan.scope) { write in
-                try SiteGenerator.generate(plan.input, kinds: kinds, includeIndex: plan.includeIndex, each: write)
+                try SiteGenerator.generate(plan.input, kinds: kinds, includeIndex: plan.includeIndex) { files in
+                    try write(files)
+                    progress.advance(files)
+                }
             }
+            progress.finish()
             if !context.command.flag("quiet") {
                 context.console.out("\(summary.line) in \(CommandContext.display(out))")
             }
@@ -25,6 +48,30 @@ enum GenerateCommand {
 
 /// Loading and the problems shared by `generate` and `check`.
 enum Generation {
+    /// The progress line of a run over every vendor: `512 of 2000 vendors rendered, 4864 files written`.
+    final class Progression: @unchecked Sendable {
+        private let progress: Progress
+        private let vendors: Int
+        private let verb: String
+        private var rendered = 0
+        private var files = 0
+
+        init(context: CommandContext, vendors: Int, verb: String) {
+            progress = Progress(context: context)
+            self.vendors = vendors
+            self.verb = verb
+        }
+
+        /// Counts a batch of files, and the vendors they belong to.
+        func advance(_ batch: [String: [UInt8]]) {
+            rendered += Set(batch.keys.compactMap { path in path.firstIndex(of: "/").map { path[..<$0] } }).count
+            files += batch.count
+            progress.update("\(min(rendered, vendors)) of \(vendors) vendors rendered, \(files) files \(verb)")
+        }
+
+        func finish() { progress.finish() }
+    }
+
     struct Plan {
         var input: SiteInput
         var includeIndex: Bool
@@ -49,6 +96,22 @@ enum Generation {
             return kinds.covers(path: path, vendors: vendors)
         }
         return Plan(input: input, includeIndex: vendors == nil, scope: scope)
+    }
+
+    /// Why `--out` cannot be used: it is, or lies inside, the vendors or templates folder (links
+    /// and `..` resolved), where generated files would mix with the input.
+    static func outputRefusal(_ context: CommandContext) -> String? {
+        let out = CommandContext.display(context.option("out"))
+        for (option, kind) in [("vendors", "vendors"), ("templates", "templates")] {
+            let folder = CommandContext.display(context.option(option))
+            guard Project.contains(context.url(folder), context.url(out)) else { continue }
+            let relation = Project.resolved(context.url(folder)) == Project.resolved(context.url(out)) ? "is" : "is inside"
+            return """
+                error: output folder '\(out)' \(relation) the \(kind) folder '\(folder)', where generated files would \
+                mix with the input; choose another '--out', such as 'Site'
+                """
+        }
+        return nil
     }
 
     /// Prints a failure of rendering, writing or reading the output folder.

@@ -2,7 +2,16 @@ import Foundation
 import SCIMGenKit
 
 /// `scimgen new ID --name "Display Name"`: a vendor folder with a skeleton that validates.
-enum NewCommand {
+enum NewCommand: Command {
+    static let spec = CommandSpec(
+        name: "new",
+        abstract: "Create a vendor folder with a descriptor skeleton to fill in.",
+        arguments: [
+            .positional("id", help: "The vendor id: a lowercase slug such as 'acme-hr'."),
+            .option("name", help: "The display name, such as 'Acme HR'.", isRequired: true),
+            .vendors, .format,
+        ])
+
     static func run(_ context: CommandContext) -> Int32 {
         let id = context.command.positional("id") ?? ""
         let name = context.option("name").trimmingCharacters(in: .whitespacesAndNewlines)

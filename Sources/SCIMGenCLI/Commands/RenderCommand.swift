@@ -3,7 +3,24 @@ import Mustache
 import SCIMGenKit
 
 /// `scimgen render TEMPLATE --data FILE.json [--partials DIR]`: try a template by hand.
-enum RenderCommand {
+enum RenderCommand: Command {
+    static let spec = CommandSpec(
+        name: "render",
+        abstract: "Render one Mustache template with JSON data and print the result.",
+        discussion: """
+            Escaping follows the template's kind: none for Markdown ('.md', '.md.mustache'), \
+            HTML otherwise; '--escape' overrides it. Missing names render as nothing, as the \
+            Mustache specification says; '--strict' makes them errors, as in generation.
+            """,
+        arguments: [
+            .positional("template", help: "The template file."),
+            .option("data", valueName: "file", help: "A JSON file with the data to render; '{}' when absent."),
+            .option("partials", valueName: "dir", help: "A folder of partials ('NAME.mustache'); the template's own folder when absent."),
+            .option("escape", help: "Override the escaping.", allowedValues: ["html", "none"]),
+            .flag("strict", help: "Fail on missing names and partials."),
+            .format,
+        ])
+
     static func run(_ context: CommandContext) -> Int32 {
         let path = context.command.positional("template") ?? ""
         let url = context.url(path)

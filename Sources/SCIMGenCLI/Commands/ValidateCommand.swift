@@ -2,7 +2,16 @@ import Foundation
 import SCIMGenKit
 
 /// `scimgen validate`: every problem in the descriptors and templates, in one run.
-enum ValidateCommand {
+enum ValidateCommand: Command {
+    static let spec = CommandSpec(
+        name: "validate",
+        abstract: "Check the vendor descriptors and templates and report every problem.",
+        discussion: """
+            Each problem is printed as 'FILE:LINE:COLUMN: error|warning: message'. Exits 0 when \
+            there is no error, 1 when there is one (or a warning, with '--strict').
+            """,
+        arguments: [.vendors, .templates, .flag("strict", help: "Treat warnings as errors."), .format])
+
     static func run(_ context: CommandContext) -> Int32 {
         let checksTemplates = context.command.isGiven("templates")
             || FileManager.default.fileExists(atPath: context.url(context.option("templates")).path)

@@ -9,14 +9,25 @@ public final class CapturedConsole: Console, @unchecked Sendable {
     private var captured: [ConsoleStream: String] = [:]
     private let terminals: Set<ConsoleStream>
 
+    private let clock: @Sendable () -> Double
+
     /// The environment the command sees.
     public let environment: [String: String]
 
     /// Creates a console; by default neither stream is a terminal and the environment is empty.
-    public init(terminals: Set<ConsoleStream> = [], environment: [String: String] = [:]) {
+    ///
+    /// - Parameter clock: what `uptime()` reads; tests that check progress lines give a clock that
+    ///   advances on each reading, so that the output never depends on how fast the machine is.
+    public init(
+        terminals: Set<ConsoleStream> = [], environment: [String: String] = [:],
+        clock: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }
+    ) {
         self.terminals = terminals
         self.environment = environment
+        self.clock = clock
     }
+
+    public func uptime() -> Double { clock() }
 
     /// Everything written to standard output so far.
     public var standardOutput: String { text(of: .standardOutput) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a command writes: standard output, standard error, and what it knows about them.
 ///
 /// Commands take a console instead of printing so that tests can run them in process and
@@ -7,8 +9,10 @@ public protocol Console: Sendable {
     func write(_ text: String, to stream: ConsoleStream)
     /// Whether the stream is a terminal a person reads, rather than a file or a pipe.
     func isTerminal(_ stream: ConsoleStream) -> Bool
-    /// The environment the process runs in, consulted for `NO_COLOR`.
+    /// The environment the process runs in, consulted for `NO_COLOR` and `CI`.
     var environment: [String: String] { get }
+    /// Seconds on a clock that only moves forward, for progress lines.
+    func uptime() -> Double
 }
 
 /// One of the two output streams of a process.
@@ -20,6 +24,9 @@ public enum ConsoleStream: Sendable, Hashable {
 }
 
 extension Console {
+    /// The system's monotonic clock.
+    public func uptime() -> Double { ProcessInfo.processInfo.systemUptime }
+
     /// Writes a line (or any `terminator`) to standard output, as `print` does.
     public func out(_ text: String, terminator: String = "\n") {
         write(text + terminator, to: .standardOutput)

@@ -2,7 +2,7 @@ import SCIMGenKit
 
 /// Turns diagnostics into the lines a user or a CI runner reads.
 ///
-/// `text` gives `path:line:col: error: message`, coloured like swift-format when the style is;
+/// `text` gives `path:line:col: error: message`, the severity coloured when the style is;
 /// `github` gives GitHub Actions workflow commands (`::error file=...,line=3,col=5::message`),
 /// which annotate the files of a pull request.
 public struct DiagnosticFormatter: Sendable, Hashable {
@@ -60,8 +60,8 @@ private extension DiagnosticFormatter {
         case .warning: label = style.warning("warning: ")
         case .note: label = style.note("note: ")
         }
-        let prefix = location.isEmpty ? "" : style.bold("\(location): ")
-        return prefix + label + style.bold(message)
+        let prefix = location.isEmpty ? "" : "\(location): "
+        return prefix + label + message
     }
 
     /// A workflow command as `@actions/core` writes it: `::command key=value,...::message`.

@@ -1,7 +1,8 @@
 /// Wraps text in ANSI colours, or leaves it alone when colour is off.
 ///
-/// The colours are swift-format's diagnostic colours: bold red errors, bold magenta warnings,
-/// bold grey notes, and bold white for the location and message.
+/// Only the severity is coloured (bold red errors, bold magenta warnings, bold grey notes, as
+/// swift-format colours them); locations and messages stay in the terminal's own colour, which is
+/// readable on light and dark backgrounds alike, where swift-format's bold white is not.
 public struct TextStyle: Sendable, Hashable {
     /// Whether escape sequences are written.
     public var isColored: Bool
@@ -22,8 +23,6 @@ public struct TextStyle: Sendable, Hashable {
     public func warning(_ text: String) -> String { apply("1;35", to: text) }
     /// Bold grey, for `note:`.
     public func note(_ text: String) -> String { apply("1;90", to: text) }
-    /// Bold white, for locations and messages.
-    public func bold(_ text: String) -> String { apply("1;37", to: text) }
 
     /// `ESC[<code>m` text `ESC[0m`; the text alone when plain or empty.
     private func apply(_ code: String, to text: String) -> String {

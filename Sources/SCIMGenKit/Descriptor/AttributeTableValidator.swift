@@ -69,7 +69,8 @@ struct AttributeTableValidator {
         guard let path = Self.parse(text, origin: origin, vendor: vendor, into: &found) else { return nil }
         switch SCIMCatalog.resolve(path, resource: resource, extensions: extensions) {
         case .failure(let problem):
-            found.append(Diagnostic(.error, problem.message, at: origin.location ?? vendor.origin.location))
+            // At the part that is wrong, such as the misspelled sub-attribute.
+            found.append(Diagnostic(.error, problem.message, at: origin.location(ofCharacter: problem.offset) ?? vendor.origin.location))
             return nil
         case .success(let resolved):
             return resolved
@@ -89,9 +90,7 @@ struct AttributeTableValidator {
         do {
             return try AttributePath(parsing: text)
         } catch {
-            var at = origin.location ?? vendor.origin.location
-            // The location is the opening quote of the JSON string; offsets count from its first character.
-            if at != nil, !text.contains("\\"), !text.contains("\"") { at!.column += 1 + error.offset }
+            let at = origin.location(ofCharacter: error.offset) ?? vendor.origin.location
             found.append(Diagnostic(.error, "attribute path '\(text)' does not parse: \(error.message)", at: at))
             return nil
         }

@@ -145,8 +145,9 @@ extension DescriptorCodec {
         },
         fields: [
             .optional(
-                "baseURL", \.baseURL, .string(), "The SCIM base URL, when the service has one fixed URL.",
-                schema: ["pattern": "^https://"]),
+                "baseURL", \.baseURL, .string(),
+                "Where the SCIM service lives, such as 'https://scim.example.com/scim/v2': every discovery URL, routes.json, nginx.conf and meta.location start with its path. Optional: without it the documents are served under /scim/v2 and meta.location is that path. https only; no user name, query or fragment; path segments of letters, digits, '-', '.', '_' and '~' that do not start with '.'.",
+                schema: ["pattern": "^https://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*/?$"]),
             .value("patch", \.patch, .bool, required: .always, default: true, "PATCH is supported."),
             .object("bulk", \.bulk, bulk, "Bulk operations and their limits."),
             .object("filter", \.filter, filter, "Filtering and its result limit."),
@@ -391,6 +392,7 @@ extension DescriptorCodec {
                 if let text = row.string(key, nonEmpty: key != "constant") {
                     given.append(key)
                     mapping.source = make(text)
+                    if let node = row.value(key) { mapping.sourceOrigin = Origin(node, in: row.sink.file) }
                 }
             }
             if given.count > 1, let node = row.value(given[1]) {

@@ -28,10 +28,8 @@ public enum DescriptorValidator {
             error("'learn.assetId' must be a GUID such as '1b4993b3-7fb1-4128-a399-3bad8e26559f', not '\(asset)'", key: "learn.assetId")
         }
         // `website` and every other link are `TextSafetyValidator`'s: https only.
-        for (key, url) in [("scim.baseURL", d.service.baseURL)] {
-            if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                error("'\(key)' must be an http or https URL, not '\(url)'", key: key)
-            }
+        if let url = d.service.baseURL, case .failure(let problem) = SCIMBaseURL.parse(url) {
+            error(problem.message(url), key: "scim.baseURL")
         }
 
         // Facts checked against each other, unless one of them could not be read (its value is
@@ -78,6 +76,9 @@ public enum DescriptorValidator {
             }
         }
         found += ExtensionValidator.validate(d)
+        // Mapping sources through Entra's expression parser, located at the character.
+        found += EntraSourceValidator.validate(d.users, context: "users")
+        if let groups = d.groups { found += EntraSourceValidator.validate(groups, context: "groups") }
         var customFields: [ResolvedCustomField] = []
         for allowed in d.customFieldMappings?.allowedAttributes ?? [] {
             let checker = AttributeTableValidator(resource: .user, table: AttributeTable(), extensions: extensions, vendor: d)

@@ -9,8 +9,9 @@ struct FieldCodec<Root>: @unchecked Sendable {
     let properties: () -> [(key: String, schema: JSONValue)]
     /// The keys that must always be present.
     let required: [String]
-    /// Schema keywords of the enclosing object that this field needs (`if`/`then`, `not`).
-    let objectSchema: [JSONValue.Member]
+    /// Subschemas the enclosing object must also match (`if`/`then` for a conditional key),
+    /// combined with `allOf`.
+    let objectSchema: [JSONValue]
     /// Reads the field into `root`; false when a required value is missing or unusable, which
     /// makes the enclosing array element unusable too.
     let decode: (ObjectReader, inout Root) -> Bool
@@ -234,21 +235,25 @@ extension Requirement {
         }
     }
 
-    /// `if: {flag: true}, then: {required: [key]}` for a conditional key.
-    func conditionalSchema(_ key: String) -> [JSONValue.Member] {
+    /// `{if: {flag: true}, then: {required: [key]}}` for a conditional key.
+    func conditionalSchema(_ key: String) -> [JSONValue] {
         guard case .when(_, let flag) = self else { return [] }
         return [
-            .init("if", ["properties": .object([.init(flag, ["const": true])]), "required": [.string(flag)]]),
-            .init("then", ["required": [.string(key)]]),
+            [
+                "if": ["properties": .object([.init(flag, ["const": true])]), "required": [.string(flag)]],
+                "then": ["required": [.string(key)]],
+            ]
         ]
     }
 }
 
 extension JSONValue {
-    /// An object with `other`'s members after its own; other values are returned as they are.
+    /// An object with `other`'s members after its own, a key of `other` replacing the same key
+    /// of its own; other values are returned as they are.
     func merging(_ other: JSONValue) -> JSONValue {
         guard case .object(let mine) = self, case .object(let theirs) = other else { return self }
-        return .object(mine + theirs)
+        let replaced = Set(theirs.map(\.key))
+        return .object(mine.filter { !replaced.contains($0.key) } + theirs)
     }
 }
 
@@ -295,7 +300,7 @@ final class ObjectCodec<Value>: @unchecked Sendable {
         if let check, !check(reader, &value) { usable = false }
         if let origin {
             let node = origin.key.flatMap { reader.value($0) } ?? reader.node
-            value[keyPath: origin.path] = Origin(reader.sink.location(node))
+            value[keyPath: origin.path] = Origin(node, in: reader.sink.file)
         }
         return (value, usable)
     }
@@ -323,8 +328,9 @@ final class ObjectCodec<Value>: @unchecked Sendable {
         members.append(.init("additionalProperties", .bool(false)))
         let required = fields.flatMap(\.required)
         if !required.isEmpty { members.append(.init("required", .array(required.map(JSONValue.string)))) }
-        members += fields.flatMap(\.objectSchema) + schema
-        return .object(members)
+        let conditions = fields.flatMap(\.objectSchema)
+        if !conditions.isEmpty { members.append(.init("allOf", .array(conditions))) }
+        return .object(members + schema)
     }
 
     /// How a property refers to it: `$ref` to its definition, or its schema inline.

@@ -47,6 +47,13 @@ public enum VendorLoader {
             return false
         }
         return id.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+            && !isReservedName(id)
+    }
+
+    /// Whether `id` is a device name Windows reserves (`con`, `nul`, `com1`…): its folder could
+    /// not be checked out there.
+    static func isReservedName(_ id: String) -> Bool {
+        PortablePath.problem(segment: id) != nil
     }
 
     /// Reads every vendor folder under `directory` (or only `ids`), checks ids and parses each descriptor.
@@ -79,11 +86,11 @@ public enum VendorLoader {
             if !ids.isEmpty && !ids.contains(name) { continue }
             let file = "\(display)/\(name)/\(descriptorName)"
             guard isValidID(name) else {
-                diagnostics.append(
-                    Diagnostic(
-                        .error,
-                        "vendor id '\(name)' is not a lowercase slug; rename the folder to letters a-z, digits and single hyphens, such as '\(slug(name))'",
-                        at: SourceLocation(file: file, line: 1, column: 1)))
+                let message =
+                    isReservedName(name) && isValidID(name + "-app")
+                    ? "vendor id '\(name)' is a device name Windows reserves, so the folder cannot be checked out there; rename it, such as '\(name)-app'"
+                    : "vendor id '\(name)' is not a lowercase slug; rename the folder to letters a-z, digits and single hyphens, such as '\(slug(name))'"
+                diagnostics.append(Diagnostic(.error, message, at: SourceLocation(file: file, line: 1, column: 1)))
                 continue
             }
             guard !linked || folder.resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(root + "/") else {
@@ -96,7 +103,8 @@ public enum VendorLoader {
             entries.append((name, file, folder.appendingPathComponent(descriptorName)))
         }
         for id in ids where !names.contains(id) {
-            diagnostics.append(Diagnostic(.error, "no vendor '\(id)' in '\(display)'"))
+            let known = names.filter { !$0.hasPrefix(".") && isValidID($0) }
+            diagnostics.append(Diagnostic(.error, "no vendor '\(id)' in '\(display)'" + Suggestion.didYouMean(id, in: known)))
         }
         // Files are read inside the workers, so only the descriptors being decoded are in memory as bytes.
         let found = entries
@@ -175,7 +183,9 @@ public enum VendorLoader {
             }
         }
         while result.hasSuffix("-") { result.removeLast() }
-        return result.isEmpty ? "vendor" : String(result.prefix(64))
+        if result.isEmpty { return "vendor" }
+        result = String(result.prefix(64))
+        return isReservedName(result) ? result + "-app" : result
     }
 }
 

@@ -5,9 +5,27 @@
 public struct Origin: Hashable, Sendable {
     /// The location of the value in its file, when it was read from one.
     public var location: SourceLocation?
+    /// The escapes of a string value, so that a character of its text can be located.
+    public var escapes: [JSONStringEscape]
 
     /// Creates an origin.
-    public init(_ location: SourceLocation? = nil) { self.location = location }
+    public init(_ location: SourceLocation? = nil, escapes: [JSONStringEscape] = []) {
+        self.location = location
+        self.escapes = escapes
+    }
+
+    /// The origin of a JSON value read from `file`.
+    public init(_ node: JSONNode, in file: String) {
+        self.init(node.location(in: file), escapes: node.escapes)
+    }
+
+    /// Where the character at 0-based Unicode scalar `index` of a string value's text is: after
+    /// the opening quote, each escape counted as the characters it is written with (`\"` as two).
+    public func location(ofCharacter index: Int) -> SourceLocation? {
+        guard var location else { return nil }
+        location.column += 1 + JSONStringEscape.sourceOffset(of: index, in: escapes)
+        return location
+    }
 
     public static func == (lhs: Origin, rhs: Origin) -> Bool { true }
     public func hash(into hasher: inout Hasher) {}

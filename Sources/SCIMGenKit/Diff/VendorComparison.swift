@@ -113,10 +113,13 @@ private extension VendorComparison {
 
 private extension VendorComparison {
     mutating func comparePrerequisites(_ old: [Prerequisite], _ new: [Prerequisite]) {
-        let pairs = Self.pair(old, new, key: \.text)
+        let pairs = Self.pairingEdits(Self.pair(old, new, key: \.text), text: \.text)
         for p in pairs.added { append(.prerequisites, .added, p.text, new: p.kind.rawValue) }
         for p in pairs.removed { append(.prerequisites, .removed, p.text, old: p.kind.rawValue) }
-        for (_, a, b) in pairs.common { field(.prerequisites, b.text, "kind", a.kind.rawValue, b.kind.rawValue) }
+        for (_, a, b) in pairs.common {
+            field(.prerequisites, b.text, "text", a.text, b.text)
+            field(.prerequisites, b.text, "kind", a.kind.rawValue, b.kind.rawValue)
+        }
     }
 
     mutating func compareCredentials(_ old: Credentials, _ new: Credentials) {
@@ -147,19 +150,21 @@ private extension VendorComparison {
 
     mutating func compareNotes(_ old: [Note], _ new: [Note]) {
         let describe = { (note: Note) in "\(note.kind.rawValue) in \(note.section.rawValue)" }
-        let pairs = Self.pair(old, new, key: \.text)
+        let pairs = Self.pairingEdits(Self.pair(old, new, key: \.text), text: \.text)
         for note in pairs.added { append(.notes, .added, note.text, new: describe(note)) }
         for note in pairs.removed { append(.notes, .removed, note.text, old: describe(note)) }
         for (_, a, b) in pairs.common {
+            field(.notes, b.text, "text", a.text, b.text)
             field(.notes, b.text, "kind", a.kind.rawValue, b.kind.rawValue)
             field(.notes, b.text, "section", a.section.rawValue, b.section.rawValue)
         }
     }
 
     mutating func compareTips(_ old: [String], _ new: [String]) {
-        let pairs = Self.pair(old, new, key: { $0 })
+        let pairs = Self.pairingEdits(Self.pair(old, new, key: { $0 }), text: { $0 })
         for tip in pairs.added { append(.assignmentTips, .added, tip) }
         for tip in pairs.removed { append(.assignmentTips, .removed, tip) }
+        for (_, a, b) in pairs.common { field(.assignmentTips, b, "text", a, b) }
     }
 
     mutating func compareScreenshots(_ old: [ProvisioningStep: Screenshot], _ new: [ProvisioningStep: Screenshot]) {
@@ -305,6 +310,24 @@ extension VendorComparison {
             }
         }
         result.removed = old.indices.filter { !matched.contains($0) }.map { old[$0] }
+        return result
+    }
+
+    /// Prose matched by its text leaves an edited sentence as one removed and one added item; those
+    /// that share at least a third of their words pair up again, so that the edit shows word by word.
+    static func pairingEdits<Element>(_ pairing: Pairing<Element>, text: (Element) -> String) -> Pairing<Element> {
+        var result = pairing
+        var added: [Element] = []
+        var removed = pairing.removed
+        for element in pairing.added {
+            if let index = removed.firstIndex(where: { OutputDiff.similar(text($0), text(element)) }) {
+                result.common.append((-1, removed.remove(at: index), element))
+            } else {
+                added.append(element)
+            }
+        }
+        result.added = added
+        result.removed = removed
         return result
     }
 

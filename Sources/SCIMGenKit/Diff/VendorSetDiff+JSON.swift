@@ -15,6 +15,7 @@ private extension VendorSetDiff {
             .init("name", .string(vendor.name)),
             .init("status", .string(vendor.status.rawValue)),
             .init("changes", .array(vendor.changes.map(json))),
+            .init("summary", .array(vendor.summary.map(JSONValue.string))),
         ])
     }
 

@@ -12,8 +12,8 @@ extension VendorSetDiff {
         for vendor in vendors {
             blocks.append("### \(MarkdownInline.plain(vendor.name)) (\(MarkdownInline.code(vendor.id)))")
             switch vendor.status {
-            case .added: blocks.append("Vendor added.")
-            case .removed: blocks.append("Vendor removed.")
+            case .added: blocks.append((["Vendor added."] + vendor.summary.map { "- " + $0 }).joined(separator: "\n"))
+            case .removed: blocks.append((["Vendor removed."] + vendor.summary.map { "- " + $0 }).joined(separator: "\n"))
             case .changed: blocks += Self.areaBlocks(vendor.changes)
             }
         }
@@ -62,12 +62,13 @@ private extension VendorSetDiff {
         return bullets
     }
 
-    /// `` `userName` (String) `` for a value item, `` step 4: `Click …` `` for a labelled one.
+    /// `` `userName` (String) `` for a value item, `step 4: Click **Save**.` for a labelled one.
     static func describe(_ change: Change, detail: String?) -> String {
         guard change.isLabel else {
             return item(change) + (detail.map { " (\(MarkdownInline.plain($0)))" } ?? "")
         }
-        return change.item + (detail.map { ": " + MarkdownInline.code($0) } ?? "")
+        let isProse = change.area == .credentialSteps && change.item.hasPrefix("step ")
+        return change.item + (detail.map { ": " + (isProse ? prose($0) : MarkdownInline.code($0)) } ?? "")
     }
 
     static func changed(_ group: [Change]) -> String {
@@ -75,18 +76,41 @@ private extension VendorSetDiff {
         let head = first.isLabel ? first.item : item(first)
         let parts = group.compactMap { change -> String? in
             guard change.old != nil || change.new != nil else { return nil }
-            return (change.field.map { "\($0): " } ?? "") + value(change.old) + " → " + value(change.new)
+            return (change.field.map { "\($0): " } ?? "") + values(change.old, change.new)
         }
         return parts.isEmpty ? "- \(head) changed" : "- \(head): " + parts.joined(separator: "; ")
     }
 
-    /// Prose items (a prerequisite, a note, a tip) are cut like values; identifiers are kept whole.
+    /// Prose items (a prerequisite, a note, a tip) are Markdown and shown as Markdown; identifiers are code.
     static func item(_ change: Change) -> String {
         switch change.area {
-        case .prerequisites, .notes, .assignmentTips: MarkdownInline.code(change.item)
+        case .prerequisites, .notes, .assignmentTips: prose(change.item)
         default: MarkdownInline.code(change.item, limit: MarkdownInline.identifierLimit)
         }
     }
 
+    /// `` `old` → `new` ``; when either is long, the words that changed with a few around them, so that
+    /// two long values never read the same because both were cut at one length.
+    static func values(_ old: String?, _ new: String?) -> String {
+        guard let old, let new, max(old.count, new.count) > wordDiffLength else { return value(old) + " → " + value(new) }
+        return MarkdownInline.code(WordDiff(old: old, new: new).text, limit: 4 * MarkdownInline.limit)
+    }
+
+    /// Values longer than this (which a code span would cut) show as a word diff.
+    static let wordDiffLength = MarkdownInline.limit
+
     static func value(_ text: String?) -> String { text.map { MarkdownInline.code($0) } ?? "none" }
+
+    /// Markdown text on one line of a bullet: line breaks become spaces, other control characters go.
+    static func prose(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if character.isNewline {
+                out += " "
+            } else if !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                out.append(character)
+            }
+        }
+        return out.isEmpty ? "(empty)" : out
+    }
 }

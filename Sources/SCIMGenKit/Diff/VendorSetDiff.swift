@@ -55,9 +55,9 @@ public struct VendorSetDiff: Sendable {
         for id in Set(oldByID.keys).union(newByID.keys) {
             switch (oldByID[id], newByID[id]) {
             case (nil, let added?):
-                result.append(Vendor(id: id, name: added.name, status: .added))
+                result.append(Vendor(id: id, name: added.name, status: .added, summary: Vendor.summary(of: added)))
             case (let removed?, nil):
-                result.append(Vendor(id: id, name: removed.name, status: .removed))
+                result.append(Vendor(id: id, name: removed.name, status: .removed, summary: Vendor.summary(of: removed)))
             case (let before?, let after?):
                 let changes = VendorComparison.changes(old: before, new: after)
                 if !changes.isEmpty {

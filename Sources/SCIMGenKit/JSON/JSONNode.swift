@@ -27,6 +27,9 @@ public struct JSONNode: Sendable, Hashable {
     public var column: Int
     /// The 0-based byte offset of the value's first character in the UTF-8 input.
     public var offset: Int
+    /// A string's escapes, so that a character of its text can be located in the file; empty for
+    /// strings without escapes and for other values.
+    public var escapes: [JSONStringEscape] = []
 
     /// Creates a node; the parser makes these, tests and callers may too.
     public init(_ value: Kind, line: Int, column: Int, offset: Int) {
@@ -39,5 +42,11 @@ public struct JSONNode: Sendable, Hashable {
     /// The node's position as a located-message prefix, for example `Vendors/lucid/vendor.json:42:7`.
     public func location(in file: String) -> SourceLocation {
         SourceLocation(file: file, line: line, column: column)
+    }
+
+    /// Where the character at 0-based Unicode scalar `index` of a string's text is in the file:
+    /// after the opening quote, counting each escape as the characters it is written with.
+    public func location(in file: String, ofCharacter index: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column + 1 + JSONStringEscape.sourceOffset(of: index, in: escapes))
     }
 }

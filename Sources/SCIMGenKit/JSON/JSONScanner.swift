@@ -18,11 +18,14 @@ struct JSONScanner {
     private var cachedColumn = 1
     /// Reused buffer for strings that contain escapes.
     private var scratch: [UInt8] = []
+    /// The string and number grammar, shared with attribute-path filters.
+    private let literals: JSONLiteralReader
 
     /// Creates a scanner over a buffer that must outlive it.
     init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
         self.bytes = bytes
         self.limits = limits
+        self.literals = JSONLiteralReader(bytes)
     }
 
     /// An array or object being read.
@@ -78,7 +81,9 @@ struct JSONScanner {
                     continue nextValue
                 }
             case UInt8(ascii: "\""):
-                node = JSONNode(.string(try readString()), line: startLine, column: startColumn, offset: start)
+                let (text, escapes) = try readString()
+                node = JSONNode(.string(text), line: startLine, column: startColumn, offset: start)
+                node.escapes = escapes
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 node = JSONNode(.number(try readNumber()), line: startLine, column: startColumn, offset: start)
             default:
@@ -104,6 +109,7 @@ struct JSONScanner {
                 } else {
                     stack[top].items.append(node)
                 }
+                let valueEnd = pos, valueLine = line, valueLineStart = lineStart
                 skipWhitespace()
                 guard pos < bytes.count else { throw endOfInput(expecting: isObject ? "',' or '}'" : "',' or ']'") }
                 let byte = bytes[pos]
@@ -119,6 +125,17 @@ struct JSONScanner {
                     continue nextValue
                 }
                 guard byte == close else {
+                    // What comes next could start another member or element: the comma between is missing.
+                    let startsNext = byte == UInt8(ascii: "\"")
+                        || !isObject && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "-")
+                            || byte.isASCIIDigit || byte.isASCIILetter)
+                    if startsNext && line > valueLine {
+                        throw error(at: valueEnd, line: valueLine, lineStart: valueLineStart,
+                                    "missing ',' after the value on line \(valueLine)")
+                    }
+                    if startsNext {
+                        throw error(at: pos, "missing ',' before \(describeCharacter(at: pos))")
+                    }
                     throw error(at: pos, isObject ? "expected ',' or '}' after object member"
                                                   : "expected ',' or ']' after array element")
                 }
@@ -151,7 +168,7 @@ struct JSONScanner {
         frame.keyLine = line
         frame.keyColumn = column(at: pos)
         frame.keyOffset = pos
-        frame.key = try readString()
+        frame.key = try readString().0
         skipWhitespace()
         guard pos < bytes.count else { throw endOfInput(expecting: "':'") }
         guard bytes[pos] == UInt8(ascii: ":") else { throw error(at: pos, "expected ':' after object key") }
@@ -184,231 +201,45 @@ struct JSONScanner {
         }
     }
 
-    // MARK: - Numbers
+    // MARK: - Numbers and strings
 
     /// Checks the RFC 8259 number grammar and returns the literal text.
     private mutating func readNumber() throws(JSONSyntaxError) -> String {
         let start = pos
-        if bytes[pos] == UInt8(ascii: "-") {
-            pos += 1
-            guard pos < bytes.count, bytes[pos].isASCIIDigit else { throw expectedDigit("expected a digit after '-'") }
-        }
-        if bytes[pos] == UInt8(ascii: "0") {
-            pos += 1
-            if pos < bytes.count, bytes[pos].isASCIIDigit {
-                throw error(at: pos - 1, "leading zeros are not allowed in numbers")
-            }
-        } else {
-            skipDigits()
-        }
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
-            pos += 1
-            guard pos < bytes.count, bytes[pos].isASCIIDigit else { throw expectedDigit("expected a digit after '.' in number") }
-            skipDigits()
-        }
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
-            pos += 1
-            if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
-            guard pos < bytes.count, bytes[pos].isASCIIDigit else { throw expectedDigit("expected a digit in the exponent of number") }
-            skipDigits()
-        }
-        // Name the culprit in `1.2a` or `0x1` rather than complaining about a missing ',' after `1.2`.
-        if pos < bytes.count {
-            let next = bytes[pos]
-            if next.isASCIILetter || next == UInt8(ascii: ".") || next == UInt8(ascii: "+") || next == UInt8(ascii: "-") {
-                throw error(at: pos, "unexpected \(describeCharacter(at: pos)) in number")
-            }
+        do {
+            pos = try literals.numberEnd(at: start)
+        } catch {
+            throw failure(error)
         }
         return text(start..<pos)
     }
 
-    private mutating func skipDigits() {
-        while pos < bytes.count, bytes[pos].isASCIIDigit { pos += 1 }
-    }
-
-    private func expectedDigit(_ message: String) -> JSONSyntaxError {
-        pos < bytes.count ? error(at: pos, message) : endOfInput(expecting: "a digit")
-    }
-
-    // MARK: - Strings
-
-    /// Reads a string starting at its opening quote and returns its contents with escapes resolved.
-    private mutating func readString() throws(JSONSyntaxError) -> String {
-        let quote = pos
-        pos += 1
-        let contentStart = pos
-        // Fast path: no escapes, so the contents are the bytes between the quotes.
-        while pos < bytes.count {
-            let byte = bytes[pos]
-            if byte == UInt8(ascii: "\"") {
-                let result = text(contentStart..<pos)
-                pos += 1
-                return result
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw controlCharacter(byte) }
-            if byte < 0x80 { pos += 1 } else { try skipUTF8Sequence() }
-        }
-        guard pos < bytes.count else { throw error(at: quote, "unterminated string") }
-
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentStart..<pos]))
-        while pos < bytes.count {
-            let byte = bytes[pos]
-            if byte == UInt8(ascii: "\"") {
-                pos += 1
-                return String(decoding: scratch, as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") {
-                try readEscape(quote: quote)
-            } else if byte < 0x20 {
-                throw controlCharacter(byte)
-            } else if byte < 0x80 {
-                scratch.append(byte)
-                pos += 1
-            } else {
-                let sequenceStart = pos
-                try skipUTF8Sequence()
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[sequenceStart..<pos]))
-            }
-        }
-        throw error(at: quote, "unterminated string")
-    }
-
-    /// Reads one escape sequence starting at its backslash and appends what it stands for to `scratch`.
-    private mutating func readEscape(quote: Int) throws(JSONSyntaxError) {
-        let escapeStart = pos
-        pos += 1
-        guard pos < bytes.count else { throw error(at: quote, "unterminated string") }
-        let byte = bytes[pos]
-        pos += 1
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(byte)
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "t"): scratch.append(0x09)
-        case UInt8(ascii: "u"):
-            let unit = try readHex4(escapeStart: escapeStart)
-            var scalar = unit
-            if (0xD800...0xDBFF).contains(unit) {
-                // A high surrogate counts only when a low surrogate escape follows at once.
-                guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
-                    throw unpairedSurrogate(escapeStart)
-                }
-                let lowStart = pos
-                pos += 2
-                let low = try readHex4(escapeStart: lowStart)
-                guard (0xDC00...0xDFFF).contains(low) else { throw unpairedSurrogate(escapeStart) }
-                scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-            } else if (0xDC00...0xDFFF).contains(unit) {
-                throw unpairedSurrogate(escapeStart)
-            }
-            appendUTF8(scalar)
-        default:
-            if (0x21...0x7E).contains(byte) {
-                throw error(at: escapeStart, "invalid escape '\\\(Character(Unicode.Scalar(byte)))' in string")
-            }
-            throw error(at: escapeStart, "invalid escape in string: '\\' followed by \(describeCharacter(at: pos - 1))")
+    /// Reads a string starting at its opening quote: its contents with escapes resolved, and the escapes.
+    private mutating func readString() throws(JSONSyntaxError) -> (String, [JSONStringEscape]) {
+        do {
+            let (text, end, escapes) = try literals.readString(at: pos, scratch: &scratch)
+            pos = end
+            return (text, escapes)
+        } catch {
+            throw failure(error)
         }
     }
 
-    /// Reads the four hex digits of a `\u` escape; `pos` is just after the `u`.
-    private mutating func readHex4(escapeStart: Int) throws(JSONSyntaxError) -> UInt32 {
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            guard pos < bytes.count, let digit = bytes[pos].hexDigitValue else {
-                throw error(at: escapeStart, "invalid unicode escape '\(escapeText(from: escapeStart))'; expected four hex digits")
-            }
-            value = value << 4 | digit
-            pos += 1
-        }
-        return value
-    }
-
-    private func unpairedSurrogate(_ escapeStart: Int) -> JSONSyntaxError {
-        error(at: escapeStart, "unpaired UTF-16 surrogate '\(escapeText(from: escapeStart))' in string")
-    }
-
-    /// The escape as written, for messages: printable ASCII from the backslash, at most six characters.
-    private func escapeText(from start: Int) -> String {
-        var end = start + 1
-        while end < bytes.count, end < start + 6, (0x21...0x7E).contains(bytes[end]), bytes[end] != UInt8(ascii: "\"") {
-            end += 1
-        }
-        return text(start..<end)
-    }
-
-    private mutating func appendUTF8(_ scalar: UInt32) {
-        switch scalar {
-        case 0..<0x80:
-            scratch.append(UInt8(scalar))
-        case 0x80..<0x800:
-            scratch.append(UInt8(0xC0 | scalar >> 6))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
-        case 0x800..<0x10000:
-            scratch.append(UInt8(0xE0 | scalar >> 12))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
-        default:
-            scratch.append(UInt8(0xF0 | scalar >> 18))
-            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
+    /// A literal's failure as a located syntax error; strings never span lines, so it is on this one.
+    private func failure(_ failure: JSONLiteralReader.Failure) -> JSONSyntaxError {
+        switch failure.kind {
+        case .unclosedString(let quote):
+            let start = error(at: quote, "")
+            return error(
+                at: failure.offset,
+                "unclosed string that starts at \(start.line):\(start.column); add the closing '\"'")
+        case .message(let message):
+            if failure.offset >= bytes.count { return error(at: bytes.count, message) }
+            return error(at: failure.offset, message)
         }
     }
 
-    private func controlCharacter(_ byte: UInt8) -> JSONSyntaxError {
-        error(at: pos, "control character \(scalarName(UInt32(byte))) must be escaped in a string")
-    }
-
-    // MARK: - UTF-8
-
-    /// Steps over the multi-byte UTF-8 sequence at `pos`, rejecting overlong forms, surrogates and
-    /// values above U+10FFFF.
-    private mutating func skipUTF8Sequence() throws(JSONSyntaxError) {
-        guard let (length, _) = utf8Sequence(at: pos) else {
-            // Blame the sequence's first byte: a Latin-1 'é' (0xE9) is the usual culprit, not the byte after it.
-            throw error(at: pos, "invalid UTF-8 byte 0x\(hex(bytes[pos], width: 2)) in string; save the file as UTF-8")
-        }
-        pos += length
-    }
-
-    /// The length and value of the well-formed UTF-8 sequence at `start`, or nil if it is not one.
-    private func utf8Sequence(at start: Int) -> (length: Int, scalar: UInt32)? {
-        let lead = bytes[start]
-        if lead < 0x80 { return (1, UInt32(lead)) }
-        let trailing: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: trailing = 1
-        case 0xE0: trailing = 2; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: trailing = 2
-        case 0xED: trailing = 2; high = 0x9F
-        case 0xF0: trailing = 3; low = 0x90
-        case 0xF1...0xF3: trailing = 3
-        case 0xF4: trailing = 3; high = 0x8F
-        default: return nil
-        }
-        guard start + trailing < bytes.count else { return nil }
-        var scalar = UInt32(lead) & (0x7F >> UInt32(trailing + 1))
-        for index in 1...trailing {
-            let byte = bytes[start + index]
-            guard index == 1 ? (low...high).contains(byte) : (0x80...0xBF).contains(byte) else { return nil }
-            scalar = scalar << 6 | UInt32(byte & 0x3F)
-        }
-        return (trailing + 1, scalar)
-    }
-
-    /// `character '#'`, `character U+2060` or `byte 0xE5 (invalid UTF-8)`, for messages.
-    private func describeCharacter(at offset: Int) -> String {
-        let byte = bytes[offset]
-        if (0x21...0x7E).contains(byte) { return "character '\(Character(Unicode.Scalar(byte)))'" }
-        guard let (_, scalar) = utf8Sequence(at: offset) else { return "byte 0x\(hex(byte, width: 2)) (invalid UTF-8)" }
-        return "character \(scalarName(scalar))"
-    }
+    private func describeCharacter(at offset: Int) -> String { literals.describeCharacter(at: offset) }
 
     // MARK: - Positions and errors
 
@@ -469,27 +300,4 @@ struct JSONScanner {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
-    private func scalarName(_ scalar: UInt32) -> String {
-        "U+" + hex(scalar, width: 4)
-    }
-
-    private func hex<T: BinaryInteger>(_ value: T, width: Int) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-}
-
-private extension UInt8 {
-    var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
-
-    var isASCIILetter: Bool { (self | 0x20) >= 0x61 && (self | 0x20) <= 0x7A }
-
-    var hexDigitValue: UInt32? {
-        switch self {
-        case 0x30...0x39: return UInt32(self - 0x30)
-        case 0x41...0x46: return UInt32(self - 0x41 + 10)
-        case 0x61...0x66: return UInt32(self - 0x61 + 10)
-        default: return nil
-        }
-    }
 }

@@ -304,71 +304,31 @@ private extension AttributePathParser {
         return Token(kind: .word(word), offset: start, end: position)
     }
 
-    /// Reads a JSON string starting at its opening quote.
+    /// Reads a JSON string starting at its opening quote, with the JSON parser's own reader.
     mutating func readString() throws(AttributePathError) -> String {
         let opening = position
-        position += 1
-        var text = String.UnicodeScalarView()
-        while position < scalars.count {
-            let scalar = scalars[position]
-            if scalar == "\"" {
-                position += 1
-                return String(text)
-            }
-            if scalar != "\\" {
-                text.append(scalar)
-                position += 1
-                continue
-            }
-            let escape = position
-            guard position + 1 < scalars.count else { break }
-            let code = scalars[position + 1]
-            position += 2
-            switch code {
-            case "\"", "\\", "/": text.append(code)
-            case "b": text.append("\u{08}")
-            case "f": text.append("\u{0C}")
-            case "n": text.append("\n")
-            case "r": text.append("\r")
-            case "t": text.append("\t")
-            case "u":
-                guard let unit = readHex4() else {
-                    throw AttributePathError("invalid unicode escape in string value", at: escape)
-                }
-                if (0xD800...0xDBFF).contains(unit) {
-                    // A high surrogate must be followed by an escaped low surrogate (RFC 8259 section 7).
-                    guard position + 1 < scalars.count, scalars[position] == "\\", scalars[position + 1] == "u" else {
-                        throw AttributePathError("invalid unicode escape in string value", at: escape)
-                    }
-                    position += 2
-                    guard let low = readHex4(), (0xDC00...0xDFFF).contains(low),
-                          let scalar = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
-                    else {
-                        throw AttributePathError("invalid unicode escape in string value", at: escape)
-                    }
-                    text.append(scalar)
-                } else if let scalar = Unicode.Scalar(unit) {
-                    text.append(scalar)
-                } else {
-                    throw AttributePathError("invalid unicode escape in string value", at: escape)
-                }
-            default:
-                throw AttributePathError("invalid escape '\\\(Self.printable(String(code)))' in string value", at: escape)
+        var bytes = Array(String(String.UnicodeScalarView(scalars[position...])).utf8)
+        let result = bytes.withUnsafeMutableBufferPointer { buffer -> Result<(String, Int), JSONLiteralReader.Failure> in
+            var scratch: [UInt8] = []
+            let reader = JSONLiteralReader(UnsafeBufferPointer(buffer))
+            return Result { () throws(JSONLiteralReader.Failure) in
+                let (text, end, _) = try reader.readString(at: 0, scratch: &scratch)
+                return (text, reader.scalarCount(0..<end))
             }
         }
-        throw AttributePathError("unterminated string value", at: opening)
-    }
-
-    /// Reads four hexadecimal digits at `position`, or returns nil without a full set.
-    mutating func readHex4() -> UInt32? {
-        guard position + 4 <= scalars.count else { return nil }
-        var value: UInt32 = 0
-        for scalar in scalars[position..<position + 4] {
-            guard let digit = Self.hexValue(scalar) else { return nil }
-            value = value * 16 + digit
+        switch result {
+        case .success(let (text, length)):
+            position += length
+            return text
+        case .failure(let failure):
+            let offset = opening + String(decoding: bytes[..<min(failure.offset, bytes.count)], as: UTF8.self).unicodeScalars.count
+            switch failure.kind {
+            case .unclosedString:
+                throw AttributePathError("unclosed string value; add the closing '\"'", at: opening)
+            case .message(let message):
+                throw AttributePathError(message, at: offset)
+            }
         }
-        position += 4
-        return value
     }
 }
 
@@ -411,32 +371,13 @@ private extension AttributePathParser {
         }
     }
 
-    /// `-? (0 / [1-9] DIGIT*) ["." DIGIT+] [("e" / "E") ["+" / "-"] DIGIT+]` (RFC 8259 section 6).
+    /// Whether `text` is exactly one JSON number, by the JSON parser's own grammar.
     static func isJSONNumber(_ text: String) -> Bool {
-        let digits = Array(text.unicodeScalars)
-        var index = 0
-        func isDigit(_ i: Int) -> Bool { i < digits.count && ("0"..."9").contains(digits[i]) }
-        func skipDigits() -> Bool {
-            let start = index
-            while isDigit(index) { index += 1 }
-            return index > start
+        var text = text
+        return text.withUTF8 { buffer in
+            guard !buffer.isEmpty else { return false }
+            return (try? JSONLiteralReader(buffer).numberEnd(at: 0)) == buffer.count
         }
-        if index < digits.count, digits[index] == "-" { index += 1 }
-        if index < digits.count, digits[index] == "0" {
-            index += 1
-        } else if !skipDigits() {
-            return false
-        }
-        if index < digits.count, digits[index] == "." {
-            index += 1
-            guard skipDigits() else { return false }
-        }
-        if index < digits.count, digits[index] == "e" || digits[index] == "E" {
-            index += 1
-            if index < digits.count, digits[index] == "+" || digits[index] == "-" { index += 1 }
-            guard skipDigits() else { return false }
-        }
-        return index == digits.count
     }
 }
 

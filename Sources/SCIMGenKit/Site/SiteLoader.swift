@@ -89,6 +89,10 @@ public enum SiteLoader {
                     diagnostics.append(Diagnostic(templateError: missing))
                 }
             }
+            // Names the data never has, in every vendor's templates: found here, not halfway through generating.
+            if sharedLoaded {
+                diagnostics += TemplateNames.problems(shared: shared, overrides: overrides, vendors: set.vendors)
+            }
         }
         diagnostics.sort(by: diagnosticOrder)
         let hasErrors = diagnostics.contains { $0.severity == .error }

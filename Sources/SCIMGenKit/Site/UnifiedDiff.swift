@@ -5,6 +5,13 @@ public enum UnifiedDiff {
         let a = lines(old)
         let b = lines(new)
         let script = editScript(a, b)
+        // A carriage return is shown only when the two sides disagree on line ends; otherwise both
+        // sides' lines read as they do in an editor.
+        let showsReturns = a.contains { $0.hasSuffix("\r") } != b.contains { $0.hasSuffix("\r") }
+        let shown = { (line: String) in
+            guard line.hasSuffix("\r") else { return line }
+            return showsReturns ? String(line.dropLast()) + "␍" : String(line.dropLast())
+        }
         var out = ["--- \(oldName)", "+++ \(newName)"]
         var hunkLines = 0
         var truncated = false
@@ -24,9 +31,9 @@ public enum UnifiedDiff {
                     break
                 }
                 switch edit.kind {
-                case .keep: out.append(" " + a[edit.oldIndex!])
-                case .delete: out.append("-" + a[edit.oldIndex!])
-                case .insert: out.append("+" + b[edit.newIndex!])
+                case .keep: out.append(" " + shown(a[edit.oldIndex!]))
+                case .delete: out.append("-" + shown(a[edit.oldIndex!]))
+                case .insert: out.append("+" + shown(b[edit.newIndex!]))
                 }
                 hunkLines += 1
             }
@@ -42,8 +49,13 @@ public enum UnifiedDiff {
         var newIndex: Int?
     }
 
+    /// The lines of a text, each with the carriage return of a CRLF line end kept.
+    ///
+    /// Split on the scalar `\n`, not the character: Swift reads `\r\n` as one character, so splitting
+    /// on characters would leave a CRLF file (the mapping CSV) as one long line.
     static func lines(_ text: String) -> [String] {
-        var result = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var result = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String(String.UnicodeScalarView($0)) }
         if result.last == "" { result.removeLast() }
         return result
     }

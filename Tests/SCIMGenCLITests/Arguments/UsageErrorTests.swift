@@ -182,7 +182,9 @@ final class UsageErrorTests: XCTestCase {
     }
 
     func testUnknownSubcommand() {
-        assertUsageError(["frobnicate"], "Error: Unexpected argument 'frobnicate'\n" + Self.rootUsage)
+        assertUsageError(["frobnicate"], "Error: Unknown command 'frobnicate'\n" + Self.rootUsage)
+        assertUsageError(["valdate"], "Error: Unknown command 'valdate'. Did you mean 'validate'?\n" + Self.rootUsage)
+        assertUsageError(["help", "nonsense"], "Error: Unknown command 'nonsense'\nUsage: scimgen help [<subcommands> ...]\n")
         assertUsageError(["templates", "delete"], """
             Error: Unexpected argument 'delete'
             Usage: scimgen templates list
@@ -228,6 +230,13 @@ final class UsageErrorTests: XCTestCase {
 
 
             """, root: root)
+    }
+
+    func testAGroupWithoutACommandShowsItsHelpAfterTheError() {
+        let run = scimgen([])
+        XCTAssertEqual(run.exitCode, 64)
+        XCTAssertEqual(run.standardOutput, "")
+        XCTAssertEqual(run.standardError, "Error: Missing command\n\n" + HelpTests.rootHelp)
     }
 
     func testUsageErrorValue() {

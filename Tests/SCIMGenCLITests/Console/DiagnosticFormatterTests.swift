@@ -28,14 +28,14 @@ final class DiagnosticFormatterTests: XCTestCase {
         XCTAssertEqual(formatter.line(severity: .warning, message: "file only", file: "a.json"), "a.json: warning: file only")
     }
 
-    func testColouredTextLikeSwiftFormat() {
+    /// Only the severity is coloured: the location and the message keep the terminal's own colour,
+    /// so that they read on light and dark backgrounds alike.
+    func testOnlyTheSeverityIsColoured() {
         let formatter = DiagnosticFormatter(format: .text, style: .ansi)
         XCTAssertEqual(formatter.line(severity: .error, message: "bad", file: "a.json", line: 1, column: 2),
-                       "\u{1B}[1;37ma.json:1:2: \u{1B}[0m\u{1B}[1;31merror: \u{1B}[0m\u{1B}[1;37mbad\u{1B}[0m")
-        XCTAssertEqual(formatter.line(severity: .warning, message: "meh"),
-                       "\u{1B}[1;35mwarning: \u{1B}[0m\u{1B}[1;37mmeh\u{1B}[0m")
-        XCTAssertEqual(formatter.line(severity: .note, message: "fyi"),
-                       "\u{1B}[1;90mnote: \u{1B}[0m\u{1B}[1;37mfyi\u{1B}[0m")
+                       "a.json:1:2: \u{1B}[1;31merror: \u{1B}[0mbad")
+        XCTAssertEqual(formatter.line(severity: .warning, message: "meh"), "\u{1B}[1;35mwarning: \u{1B}[0mmeh")
+        XCTAssertEqual(formatter.line(severity: .note, message: "fyi"), "\u{1B}[1;90mnote: \u{1B}[0mfyi")
     }
 
     func testConsoleDecidesTheColour() {

@@ -7,12 +7,11 @@ final class TextStyleTests: XCTestCase {
         XCTAssertEqual(TextStyle.ansi.error("error"), "\u{1B}[1;31merror\u{1B}[0m")
         XCTAssertEqual(TextStyle.ansi.warning("warning"), "\u{1B}[1;35mwarning\u{1B}[0m")
         XCTAssertEqual(TextStyle.ansi.note("note"), "\u{1B}[1;90mnote\u{1B}[0m")
-        XCTAssertEqual(TextStyle.ansi.bold("text"), "\u{1B}[1;37mtext\u{1B}[0m")
         XCTAssertEqual(TextStyle.ansi.error(""), "")
     }
 
     func testPlainLeavesTextAlone() {
         let plain = TextStyle.plain
-        XCTAssertEqual(plain.error("error") + plain.warning("w") + plain.note("n") + plain.bold("b"), "errorwnb")
+        XCTAssertEqual(plain.error("error") + plain.warning("w") + plain.note("n"), "errorwn")
     }
 }

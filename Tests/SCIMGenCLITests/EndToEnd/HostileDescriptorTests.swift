@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Issue 15, point 5, as a pull request would plant it: descriptor text with a script, a
@@ -34,17 +35,8 @@ final class HostileDescriptorTests: XCTestCase {
 
     /// Removes the markers `1️⃣`, `2️⃣`… from `path` and returns where each was, as `path:line:column`.
     private func removeMarkers(from path: String, in workspace: Workspace) throws -> [String] {
-        var text = try XCTUnwrap(workspace.read(path))
-        var locations: [String] = []
-        for marker in ["1️⃣", "2️⃣", "3️⃣", "4️⃣"] {
-            guard let range = text.range(of: marker) else { break }
-            let before = text[..<range.lowerBound]
-            let line = before.filter { $0 == "\n" }.count + 1
-            let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
-            locations.append("\(path):\(line):\(text[lineStart..<range.lowerBound].unicodeScalars.count + 1)")
-            text.removeSubrange(range)
-        }
-        try workspace.write(path, text)
-        return locations
+        let marked = MarkedText(try XCTUnwrap(workspace.read(path)))
+        try workspace.write(path, marked.text)
+        return MarkedText.names.filter { marked.markers[$0] != nil }.map { marked.location($0, in: path) }
     }
 }

@@ -36,14 +36,39 @@ final class Workspace {
         var description: String { "exit \(code)\n--- stdout\n\(out)--- stderr\n\(err)" }
     }
 
-    /// Runs `scimgen` with `arguments` in this workspace.
-    func run(_ arguments: [String], terminal: Bool = false, environment: [String: String] = [:]) -> Run {
-        let console = CapturedConsole(terminals: terminal ? [.standardOutput, .standardError] : [], environment: environment)
-        let code = SCIMGen.run(arguments, console: console, directory: root)
+    /// Runs `scimgen` with `arguments` in this workspace, or in a folder inside it.
+    ///
+    /// - Parameter clock: the seconds each reading of the console's clock advances; the default
+    ///   never advances, so that no progress line ever shows unless a test asks for it.
+    func run(
+        _ arguments: [String], in folder: String? = nil, terminal: Bool = false, environment: [String: String] = [:],
+        clock step: Double = 0
+    ) -> Run {
+        let ticks = Ticks(step: step)
+        let console = CapturedConsole(
+            terminals: terminal ? [.standardOutput, .standardError] : [], environment: environment, clock: { ticks.next() })
+        let code = SCIMGen.run(arguments, console: console, directory: folder.map(url) ?? root)
         return Run(code: code, out: console.standardOutput, err: console.standardError)
     }
 
     func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+
+    /// Runs git in the workspace as a test user, failing the test when git fails; its standard output.
+    @discardableResult
+    func git(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com"] + arguments
+        process.currentDirectoryURL = root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)", file: file, line: line)
+        return output
+    }
 
     func write(_ path: String, _ text: String) throws {
         let url = url(path)
@@ -77,5 +102,21 @@ final class Workspace {
             }
         }
         return result.sorted()
+    }
+}
+
+/// A clock for tests that advances by a fixed step on every reading.
+final class Ticks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var now = 0.0
+    private let step: Double
+
+    init(step: Double) { self.step = step }
+
+    func next() -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        now += step
+        return now
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import TestSupport
 import XCTest
 
 @testable import SCIMGenKit
@@ -11,27 +12,16 @@ import XCTest
 final class TextSafetyTests: XCTestCase {
     static let file = "Vendors/lusid/vendor.json"
     static let prerequisite = #""text": "A LUSID license for SCIM (contact LUSID support).""#
-    static let markers = ["1️⃣", "2️⃣", "3️⃣"]
-
     /// The diagnostics of LUSID's descriptor with `old` replaced by `new`, and the location of each
     /// marker in `new`, in marker order.
     private func validate(replacing old: String, with new: String, file: StaticString = #filePath, line: UInt = #line)
         throws -> (messages: [String], markers: [String])
     {
-        var text = String(decoding: try Repository.bytes(Self.file), as: UTF8.self)
-        XCTAssertTrue(text.contains(old), "'\(old)' is not in LUSID's descriptor", file: file, line: line)
-        text = text.replacingOccurrences(of: old, with: new)
-        var locations: [String] = []
-        for marker in Self.markers {
-            guard let range = text.range(of: marker) else { break }
-            let before = text[..<range.lowerBound]
-            let lineNumber = before.filter { $0 == "\n" }.count + 1
-            let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
-            let column = text[lineStart..<range.lowerBound].unicodeScalars.count + 1
-            locations.append("\(Self.file):\(lineNumber):\(column)")
-            text.removeSubrange(range)
-        }
-        let set = VendorLoader.load(sources: [VendorSource(id: "lusid", file: Self.file, bytes: Array(text.utf8))])
+        let original = String(decoding: try Repository.bytes(Self.file), as: UTF8.self)
+        XCTAssertTrue(original.contains(old), "'\(old)' is not in LUSID's descriptor", file: file, line: line)
+        let marked = MarkedText(original.replacingOccurrences(of: old, with: new))
+        let locations = MarkedText.names.filter { marked.markers[$0] != nil }.map { marked.location($0, in: Self.file) }
+        let set = VendorLoader.load(sources: [VendorSource(id: "lusid", file: Self.file, bytes: Array(marked.text.utf8))])
         return (set.diagnostics.map(\.description), locations)
     }
 

@@ -43,10 +43,19 @@ final class VendorSetDiffTests: XCTestCase {
             ### Lucid (All Products) (`lucid-all-products`)
 
             Vendor added.
+            - User attributes: 10 rows
+            - Group attributes: 2 rows
+            - Capabilities: create users, update users, deprovision users (remove), provision groups, single sign-on
+            - Extension schemas: `urn:ietf:params:scim:schemas:extension:lucid:2.0:User` (2 attributes)
 
             ### Thrive LXP (`thrive-lxp`)
 
             Vendor removed.
+            - User attributes: 9 rows
+            - Group attributes: 3 rows
+            - Capabilities: create users, update users, deprovision users (remove), provision groups, single sign-on
+            - Custom field mappings: 5 attributes
+            - Help page: SCIM Provisioning
 
             """)
         XCTAssertEqual(JSONWriter.write(diff.json()), """
@@ -57,13 +66,26 @@ final class VendorSetDiffTests: XCTestCase {
                   "id": "lucid-all-products",
                   "name": "Lucid (All Products)",
                   "status": "added",
-                  "changes": []
+                  "changes": [],
+                  "summary": [
+                    "User attributes: 10 rows",
+                    "Group attributes: 2 rows",
+                    "Capabilities: create users, update users, deprovision users (remove), provision groups, single sign-on",
+                    "Extension schemas: `urn:ietf:params:scim:schemas:extension:lucid:2.0:User` (2 attributes)"
+                  ]
                 },
                 {
                   "id": "thrive-lxp",
                   "name": "Thrive LXP",
                   "status": "removed",
-                  "changes": []
+                  "changes": [],
+                  "summary": [
+                    "User attributes: 9 rows",
+                    "Group attributes: 3 rows",
+                    "Capabilities: create users, update users, deprovision users (remove), provision groups, single sign-on",
+                    "Custom field mappings: 5 attributes",
+                    "Help page: SCIM Provisioning"
+                  ]
                 }
               ]
             }
@@ -233,9 +255,9 @@ final class VendorSetDiffTests: XCTestCase {
 
             **Prerequisites**
 
-            - added `A Lucid Enterprise license.` (license)
-            - removed `Confirm that you are on an Enterprise account with an up-to-date pricing plan.…` (plan)
-            - `A user account in Lucid (All Products) with Admin rights.`: kind: `account` → `role`
+            - added A Lucid Enterprise license. (license)
+            - removed Confirm that you are on an Enterprise account with an up-to-date pricing plan. To upgrade, please contact our sales team. (plan)
+            - A user account in Lucid (All Products) with Admin rights.: kind: `account` → `role`
 
             """)
     }
@@ -255,7 +277,7 @@ final class VendorSetDiffTests: XCTestCase {
 
             **Credential steps**
 
-            - added step 2: `Open **Settings**.`
+            - added step 2: Open **Settings**.
             - step 3: text: `Click **App integration** in the left-hand menu.` → `Click **App integrations** in the left-hand menu.`
             - step 4: code: none → `curl https://lucid.app/scim`; code.language: none → `bash`
             - step 5: screenshot: `media/lucid-all-products-provisioning-tutorial/generate-token.png` → `media/lucid-all-products-provisioning-tutorial/token.png`
@@ -273,7 +295,7 @@ final class VendorSetDiffTests: XCTestCase {
 
             **Credential steps**
 
-            - removed step 3: `Select the **SCIM** tile.`
+            - removed step 3: Select the **SCIM** tile.
 
             """)
     }
@@ -289,11 +311,11 @@ final class VendorSetDiffTests: XCTestCase {
 
             **Notes and tips**
 
-            - added `Save the token: it is shown once.` (tip in credentials)
+            - added Save the token: it is shown once. (tip in credentials)
 
             **Assignment tips**
 
-            - added `Assign groups rather than individual users.`
+            - added Assign groups rather than individual users.
 
             """)
     }
@@ -450,7 +472,7 @@ final class VendorSetDiffTests: XCTestCase {
 
             **Prerequisites**
 
-            - removed `Contact your Lucidchart Customer Success Manager so that they can enable SCIM f…` (enablement)
+            - removed Contact your Lucidchart Customer Success Manager so that they can enable SCIM for your account. (enablement)
 
             **Credential steps**
 
@@ -463,10 +485,20 @@ final class VendorSetDiffTests: XCTestCase {
             ### LUSID (`lusid`)
 
             Vendor added.
+            - User attributes: 9 rows
+            - Group attributes: 3 rows
+            - Capabilities: create users, update users, deprovision users (remove), provision groups, single sign-on
+            - Custom field mappings: 5 attributes
+            - Help page: SCIM Provisioning
 
             ### Thrive LXP (`thrive-lxp`)
 
             Vendor removed.
+            - User attributes: 9 rows
+            - Group attributes: 3 rows
+            - Capabilities: create users, update users, deprovision users (remove), provision groups, single sign-on
+            - Custom field mappings: 5 attributes
+            - Help page: SCIM Provisioning
 
             """)
         XCTAssertEqual(JSONWriter.write(diff.json()), """
@@ -534,19 +566,34 @@ final class VendorSetDiffTests: XCTestCase {
                       "old": "no",
                       "new": "yes"
                     }
-                  ]
+                  ],
+                  "summary": []
                 },
                 {
                   "id": "lusid",
                   "name": "LUSID",
                   "status": "added",
-                  "changes": []
+                  "changes": [],
+                  "summary": [
+                    "User attributes: 9 rows",
+                    "Group attributes: 3 rows",
+                    "Capabilities: create users, update users, deprovision users (remove), provision groups, single sign-on",
+                    "Custom field mappings: 5 attributes",
+                    "Help page: SCIM Provisioning"
+                  ]
                 },
                 {
                   "id": "thrive-lxp",
                   "name": "Thrive LXP",
                   "status": "removed",
-                  "changes": []
+                  "changes": [],
+                  "summary": [
+                    "User attributes: 9 rows",
+                    "Group attributes: 3 rows",
+                    "Capabilities: create users, update users, deprovision users (remove), provision groups, single sign-on",
+                    "Custom field mappings: 5 attributes",
+                    "Help page: SCIM Provisioning"
+                  ]
                 }
               ]
             }
@@ -575,8 +622,8 @@ final class VendorSetDiffTests: XCTestCase {
 
             **Prerequisites**
 
-            - added `Line one.\nLine two \| with a pipe, *stars* and long long long long long long lo…` (account)
-            - removed `A user account in Lucid (All Products) with Admin rights.` (account)
+            - added Line one. Line two | with a pipe, *stars* and long long long long long long long long long long long long long long long long long long long long  (account)
+            - removed A user account in Lucid (All Products) with Admin rights. (account)
 
             **Credential steps**
 

@@ -164,7 +164,7 @@ final class TutorialImportFixtureTests: XCTestCase {
                 validation: [
                     "Vendors/cinder-cloud/vendor.json:15:13: error: 'learn.date' must be a date written MM/DD/YYYY, as ms.date is, not '2025-03-07'",
                     "Vendors/cinder-cloud/vendor.json:75:17: error: 'active' is a Boolean in urn:…:core:2.0:User, not a String; write \"type\": \"Boolean\"",
-                    "Vendors/cinder-cloud/vendor.json:80:17: error: unknown attribute 'organisation' in schema 'urn:…:enterprise:2.0:User'; did you mean 'organization'?",
+                    "Vendors/cinder-cloud/vendor.json:80:77: error: unknown attribute 'organisation' in schema 'urn:…:enterprise:2.0:User'; did you mean 'organization'?",
                 ]))
     }
 

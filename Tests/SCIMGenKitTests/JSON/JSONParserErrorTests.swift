@@ -25,8 +25,13 @@ final class JSONParserErrorTests: XCTestCase {
     }
 
     func testStructure() {
-        assertError(#"{"a": 1 "b": 2}"#, "1:9: expected ',' or '}' after object member")
-        assertError("[1 2]", "1:4: expected ',' or ']' after array element")
+        assertError(#"{"a": 1 "b": 2}"#, #"1:9: missing ',' before character '"'"#)
+        assertError("[1 2]", "1:4: missing ',' before character '2'")
+        // Across lines, the comma belongs at the end of the value before, and the message says so.
+        assertError("{\n  \"a\": 1\n  \"b\": 2\n}", "2:9: missing ',' after the value on line 2")
+        assertError("[\n  {\"a\": 1}\n  {\"a\": 2}\n]", "2:11: missing ',' after the value on line 2")
+        assertError(#"{"a": 1 ; "b": 2}"#, "1:9: expected ',' or '}' after object member")
+        assertError("[1 ; 2]", "1:4: expected ',' or ']' after array element")
         assertError(#"{"a" 1}"#, "1:6: expected ':' after object key")
         assertError(#"{"a": 1, 2}"#, "1:10: object keys must be strings in double quotes")
         assertError(#"{"a": 1, ]"#, "1:10: expected a string key after ','")
@@ -69,8 +74,9 @@ final class JSONParserErrorTests: XCTestCase {
     }
 
     func testStrings() {
-        assertError(#"["abc"#, "1:2: unterminated string")
-        assertError("{\n  \"name\": \"lucid\n}", "2:17: control character U+000A must be escaped in a string")
+        assertError(#"["abc"#, #"1:6: unclosed string that starts at 1:2; add the closing '"'"#)
+        assertError("{\n  \"name\": \"lucid\n}", #"2:17: unclosed string that starts at 2:11; add the closing '"'"#)
+        assertError("{\n  \"name\": \"lucid\\\n}", #"2:18: unclosed string that starts at 2:11; add the closing '"'"#)
         assertError("[\"a\tb\"]", "1:4: control character U+0009 must be escaped in a string")
         assertError(#"["a\x"]"#, #"1:4: invalid escape '\x' in string"#)
         assertError(#"["\'"]"#, #"1:3: invalid escape '\'' in string"#)

@@ -1,21 +1,42 @@
 import Foundation
+import SCIMGenKit
 import XCTest
 
-/// Golden files: compared byte for byte, rewritten when `SCIMGEN_RECORD=1`.
+/// The one golden-file helper: output compared byte for byte with a committed file, a unified diff
+/// when they differ, and `SCIMGEN_RECORD=1` to rewrite the file. A recording run fails every test
+/// it records in, so that it is never mistaken for a passing one.
 enum Golden {
+    /// Whether goldens are being re-recorded.
     static var isRecording: Bool { ProcessInfo.processInfo.environment["SCIMGEN_RECORD"] == "1" }
 
-    /// Asserts that `actual` equals the file at `url`, or records it.
+    /// Asserts that `actual` is the text of the file at `url`, or records it.
     static func assert(_ actual: String, matches url: URL, file: StaticString = #filePath, line: UInt = #line) {
+        assert(Array(actual.utf8), matches: url, file: file, line: line)
+    }
+
+    /// Asserts that `actual` is the bytes of the file at `url`, or records it.
+    static func assert(_ actual: [UInt8], matches url: URL, file: StaticString = #filePath, line: UInt = #line) {
+        let name = relative(url)
         if isRecording {
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            XCTAssertNoThrow(try Data(actual.utf8).write(to: url), file: file, line: line)
+            XCTAssertNoThrow(try Data(actual).write(to: url), file: file, line: line)
+            XCTFail("recorded \(name); run again without SCIMGEN_RECORD to check it", file: file, line: line)
             return
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            XCTFail("no golden file '\(url.path)'; run with SCIMGEN_RECORD=1 to record it", file: file, line: line)
+        guard let expected = FileManager.default.contents(atPath: url.path) else {
+            XCTFail("no golden file \(name); run with SCIMGEN_RECORD=1 to record it", file: file, line: line)
             return
         }
-        XCTAssertEqual(actual, String(decoding: data, as: UTF8.self), "differs from \(url.lastPathComponent)", file: file, line: line)
+        guard Array(expected) != actual else { return }
+        let diff = UnifiedDiff.make(
+            old: String(decoding: expected, as: UTF8.self), new: String(decoding: actual, as: UTF8.self),
+            oldName: "\(name) (golden)", newName: "\(name) (output)", maxLines: 80)
+        XCTFail("\(name) differs from the output; SCIMGEN_RECORD=1 re-records it\n\(diff)", file: file, line: line)
+    }
+
+    /// The path relative to the repository, for messages.
+    private static func relative(_ url: URL) -> String {
+        let root = Repository.root.path + "/"
+        return url.path.hasPrefix(root) ? String(url.path.dropFirst(root.count)) : url.path
     }
 }

@@ -1,37 +1,60 @@
 /// The SCIM discovery documents a vendor's endpoint serves (RFC 7644 section 4), in the formats of
 /// RFC 7643 sections 5 to 7, generated from the same descriptor as the tutorial.
 ///
-/// Files, relative to the site root:
-/// - `<id>/scim/Schemas.json` and `<id>/scim/ResourceTypes.json`: the ListResponse of `GET /Schemas`
-///   and `GET /ResourceTypes`;
-/// - `<id>/scim/Schemas/<schema id>.json` and `<id>/scim/ResourceTypes/<name>.json`: each resource
-///   as `GET /Schemas/<id>` and `GET /ResourceTypes/<name>` return it;
-/// - `<id>/scim/ServiceProviderConfig.json`.
+/// Files, relative to the site root, each answering one route under the vendor's SCIM base
+/// (`SCIMBaseURL`: the path of `scim.baseURL`, `/scim/v2` by default):
+/// - `<id>/scim/ServiceProviderConfig.json`: `GET <base>/ServiceProviderConfig`;
+/// - `<id>/scim/Schemas.json` and `<id>/scim/ResourceTypes.json`: the ListResponse of
+///   `GET <base>/Schemas` and `GET <base>/ResourceTypes`;
+/// - `<id>/scim/Schemas/<file>.json` (`SCIMFileName`: the URN with `_` for `:`) and
+///   `<id>/scim/ResourceTypes/<name>.json`: each resource as `GET <base>/Schemas/<urn>` and
+///   `GET <base>/ResourceTypes/<name>` return it;
+/// - `<id>/scim/routes.json` (`SCIMRoutes`) and `<id>/scim/nginx.conf` (`SCIMNginxConfig`): which
+///   file answers which URL, for a service's own code or for nginx.
 ///
 /// Schemas describe what the vendor supports: the core schemas reduced to the attributes its
 /// tables list (with the sub-attributes those rows need), the Enterprise User extension when a row
-/// uses it, and the vendor's own extensions as declared. `meta.location` is relative to the SCIM
-/// base (`/Schemas/…`) unless the descriptor's `scim.baseURL` makes it absolute.
+/// uses it, and the vendor's own extensions as declared; then the schemas of the discovery
+/// resources themselves (`SCIMCatalog.discoverySchemas`, RFC 7643 section 8.7.2), which every
+/// service supports. `meta.location` of every resource is the
+/// URL it is served at (RFC 7643 section 3.1): `<base>/Schemas/<urn>`, a path unless the
+/// descriptor's `scim.baseURL` names the host.
 public enum SCIMDocuments {
     /// The folder under each vendor.
     public static let folder = "scim"
 
-    /// Every discovery document of `vendor`, keyed by path relative to the site root.
+    /// Every discovery document of `vendor`, with `routes.json` and `nginx.conf`, keyed by path
+    /// relative to the site root.
     public static func files(for vendor: ResolvedVendor) -> [String: [UInt8]] {
-        let base = "\(vendor.id)/\(folder)"
-        var files: [String: [UInt8]] = [:]
-        let schemas = SCIMSchemaReduction.schemas(for: vendor)
+        let base = SCIMBaseURL(vendor.service)
+        // (URL under the base, file under the vendor's folder, document, the end of the URL that
+        // matches in any case), in route order.
+        var documents: [(url: String, file: String, document: JSONValue, anyCase: String?)] = [
+            ("/ServiceProviderConfig", "ServiceProviderConfig.json", serviceProviderConfig(for: vendor), nil)
+        ]
+        let supported = SCIMSchemaReduction.schemas(for: vendor)
+        let schemas = supported + SCIMCatalog.discoverySchemas
         let schemaResources = schemas.map { schemaResource($0, vendor: vendor) }
+        documents.append(("/Schemas", "Schemas.json", listResponse(schemaResources), nil))
         for (schema, resource) in zip(schemas, schemaResources) {
-            files["\(base)/Schemas/\(schema.id).json"] = JSONWriter.writeBytes(resource)
+            // A schema URN names the schema in any letter case, as in a fully qualified attribute name
+            // (RFC 7643 section 2.1), so its URL does too.
+            documents.append(("/Schemas/\(schema.id)", "Schemas/\(SCIMFileName.schema(schema.id))", resource, schema.id))
         }
-        files["\(base)/Schemas.json"] = JSONWriter.writeBytes(listResponse(schemaResources))
-        let types = resourceTypes(for: vendor, schemas: schemas)
+        let types = resourceTypes(for: vendor, schemas: supported)
+        documents.append(("/ResourceTypes", "ResourceTypes.json", listResponse(types.map(\.1)), nil))
         for (name, resource) in types {
-            files["\(base)/ResourceTypes/\(name).json"] = JSONWriter.writeBytes(resource)
+            documents.append(("/ResourceTypes/\(name)", "ResourceTypes/\(name).json", resource, nil))
         }
-        files["\(base)/ResourceTypes.json"] = JSONWriter.writeBytes(listResponse(types.map(\.1)))
-        files["\(base)/ServiceProviderConfig.json"] = JSONWriter.writeBytes(serviceProviderConfig(for: vendor))
+
+        let folder = "\(vendor.id)/\(Self.folder)"
+        var files: [String: [UInt8]] = [:]
+        for document in documents {
+            files["\(folder)/\(document.file)"] = JSONWriter.writeBytes(document.document)
+        }
+        let routes = documents.map { SCIMRoute(path: base.path + $0.url, file: $0.file, caseInsensitiveSuffix: $0.anyCase) }
+        files["\(folder)/\(SCIMRoutes.fileName)"] = JSONWriter.writeBytes(SCIMRoutes.document(routes))
+        files["\(folder)/\(SCIMNginxConfig.fileName)"] = Array(SCIMNginxConfig.text(id: vendor.id, base: base, routes: routes).utf8)
         return files
     }
 
@@ -42,10 +65,9 @@ public enum SCIMDocuments {
 
     // MARK: - Resources
 
+    /// The URL `path` (such as `/Schemas/…`) is served at: `meta.location`.
     static func location(_ path: String, vendor: ResolvedVendor) -> String {
-        guard var base = vendor.service.baseURL else { return path }
-        while base.hasSuffix("/") { base.removeLast() }
-        return base + path
+        SCIMBaseURL(vendor.service).url(path)
     }
 
     static func meta(_ resourceType: String, _ path: String, vendor: ResolvedVendor) -> JSONValue {

@@ -73,6 +73,12 @@ public enum SiteIndex {
         for vendors: [ResolvedVendor], templates: TemplateLibrary,
         maximumBytes: Int = GenerationLimits().indexBytes(vendors: 0)
     ) throws -> [String: [UInt8]] {
+        let context = context(for: vendors)
+        return [SiteGenerator.indexPath: try TutorialOutput.render(template, context: context, templates: templates, maximumBytes: maximumBytes)]
+    }
+
+    /// The data the index template sees: `vendors` (one row each) and `count`.
+    static func context(for vendors: [ResolvedVendor]) -> MustacheValue {
         let rows: [MustacheValue] = vendors.sorted { $0.id < $1.id }.map { vendor in
             var row: [String: MustacheValue] = [
                 "id": .string(vendor.id),
@@ -92,7 +98,6 @@ public enum SiteIndex {
             if let page = vendor.helpPage { row["helpPage"] = .object(["title": .string(MarkdownText.inline(page.title))]) }
             return .object(row)
         }
-        let context = MustacheValue.object(["vendors": .array(rows), "count": .number(Double(vendors.count))])
-        return [SiteGenerator.indexPath: try TutorialOutput.render(template, context: context, templates: templates, maximumBytes: maximumBytes)]
+        return .object(["vendors": .array(rows), "count": .number(Double(vendors.count))])
     }
 }

@@ -8,11 +8,14 @@ enum EntraTestSupport {
     static let fixtures = Repository.fixtures.appendingPathComponent("Entra")
     /// `Tests/Fixtures/Golden/`.
     static let golden = Repository.fixtures.appendingPathComponent("Golden")
+    /// `Tests/Fixtures/Entra/samples/`: Microsoft's Graph documentation samples, as published.
+    static let samples = fixtures.appendingPathComponent("samples")
+    /// `Tests/Fixtures/Entra/composite/`: tenant schemas built from the samples by `make_composites.py`.
+    static let composites = fixtures.appendingPathComponent("composite")
+    /// `Tests/Fixtures/Entra/merged/`: the golden result (or refusal) of each vendor merged into each fixture.
+    static let merged = fixtures.appendingPathComponent("merged")
     /// The exported-schema fixtures merged in every test, by file name.
     static let schemaFixtures = ["entra-id-enterprise.json", "azure-ad-core-user.json", "entra-id-users-only.json"]
-
-    /// Whether goldens are being re-recorded.
-    static var isRecording: Bool { ProcessInfo.processInfo.environment["SCIMGEN_RECORD"] == "1" }
 
     /// The committed vendors, loaded once; the test fails when any has a diagnostic.
     static let vendors: [ResolvedVendor] = {
@@ -29,40 +32,13 @@ enum EntraTestSupport {
         Array(try Data(contentsOf: fixtures.appendingPathComponent(name)))
     }
 
-    /// Compares bytes with a golden file under `Tests/Fixtures/Golden/`, or records it (and fails,
-    /// so that a recording run is never green).
+    /// Compares bytes with a golden file under `Tests/Fixtures/Golden/` with the one golden helper.
     static func assertGolden(
-        _ actual: [UInt8], _ relativePath: String, file: StaticString = #filePath, line: UInt = #line
+        _ actual: [UInt8], _ relativePath: String, in root: URL = golden, file: StaticString = #filePath, line: UInt = #line
     ) {
-        let url = golden.appendingPathComponent(relativePath)
-        if isRecording {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            XCTAssertNoThrow(try Data(actual).write(to: url), file: file, line: line)
-            XCTFail("recorded \(relativePath); unset SCIMGEN_RECORD and run again", file: file, line: line)
-            return
-        }
-        guard let expected = FileManager.default.contents(atPath: url.path) else {
-            XCTFail("no golden file '\(relativePath)'; run with SCIMGEN_RECORD=1 to record it", file: file, line: line)
-            return
-        }
-        guard Array(expected) != actual else { return }
-        XCTFail(
-            "\(relativePath) differs from the output; first differing lines:\n" + lineDiff(Array(expected), actual),
-            file: file, line: line)
+        Golden.assert(actual, matches: root.appendingPathComponent(relativePath), file: file, line: line)
     }
 
-    /// The first few differing lines, golden first.
-    static func lineDiff(_ expected: [UInt8], _ actual: [UInt8]) -> String {
-        let old = String(decoding: expected, as: UTF8.self).components(separatedBy: "\n")
-        let new = String(decoding: actual, as: UTF8.self).components(separatedBy: "\n")
-        var report: [String] = []
-        for index in 0..<max(old.count, new.count) where report.count < 12 {
-            let a = index < old.count ? old[index] : "<none>"
-            let b = index < new.count ? new[index] : "<none>"
-            if a != b { report += ["line \(index + 1): - \(a)", "line \(index + 1): + \(b)"] }
-        }
-        return report.joined(separator: "\n")
-    }
 
     /// Parses JSON that the test itself knows to be valid.
     static func parse(_ bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) throws -> JSONValue {

@@ -23,7 +23,9 @@ final class SCIMDocumentsTests: XCTestCase {
             let enumerator = FileManager.default.enumerator(atPath: folder.path)
             var goldens: [String] = []
             while let path = enumerator?.nextObject() as? String {
-                if path.hasSuffix(".json") { goldens.append("\(vendor.id)/scim/\(path)") }
+                var isFolder: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+                if !isFolder.boolValue { goldens.append("\(vendor.id)/scim/\(path)") }
             }
             XCTAssertEqual(Set(goldens), Set(files.keys), vendor.id)
         }
@@ -36,19 +38,33 @@ final class SCIMDocumentsTests: XCTestCase {
             [
                 "lucid-all-products/scim/ResourceTypes.json", "lucid-all-products/scim/ResourceTypes/Group.json",
                 "lucid-all-products/scim/ResourceTypes/User.json", "lucid-all-products/scim/Schemas.json",
-                "lucid-all-products/scim/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group.json",
-                "lucid-all-products/scim/Schemas/urn:ietf:params:scim:schemas:core:2.0:User.json",
-                "lucid-all-products/scim/Schemas/urn:ietf:params:scim:schemas:extension:lucid:2.0:User.json",
-                "lucid-all-products/scim/ServiceProviderConfig.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_Group.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_ResourceType.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_Schema.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_ServiceProviderConfig.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_User.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_extension_lucid_2.0_User.json",
+                "lucid-all-products/scim/ServiceProviderConfig.json", "lucid-all-products/scim/nginx.conf",
+                "lucid-all-products/scim/routes.json",
             ])
         let list = try JSONParser.parse(try XCTUnwrap(files["lucid-all-products/scim/Schemas.json"])).jsonValue
-        XCTAssertEqual(list["totalResults"], .int(3))
+        XCTAssertEqual(list["totalResults"], .int(6))
         XCTAssertEqual(list["startIndex"], .int(1))
+        guard case .array(let listed)? = list["Resources"] else { return XCTFail("no Resources") }
+        XCTAssertEqual(
+            listed.map { $0["id"] },
+            [
+                SCIMURN.user, "urn:ietf:params:scim:schemas:extension:lucid:2.0:User", SCIMURN.group,
+                SCIMURN.serviceProviderConfig, SCIMURN.resourceType, SCIMURN.schema,
+            ].map { .string($0) })
+        // The resource types name the vendor's schemas only.
+        let typeList = try JSONParser.parse(try XCTUnwrap(files["lucid-all-products/scim/ResourceTypes.json"])).jsonValue
+        XCTAssertEqual(typeList["totalResults"], .int(2))
         let types = try JSONParser.parse(try XCTUnwrap(files["lucid-all-products/scim/ResourceTypes/User.json"])).jsonValue
         XCTAssertEqual(
             types["schemaExtensions"],
             .array([.object([.init("schema", .string("urn:ietf:params:scim:schemas:extension:lucid:2.0:User")), .init("required", .bool(false))])]))
-        XCTAssertEqual(types["meta"]?["location"], .string("/ResourceTypes/User"))
+        XCTAssertEqual(types["meta"]?["location"], .string("/scim/v2/ResourceTypes/User"))
         let text = String(decoding: try XCTUnwrap(files["lucid-all-products/scim/Schemas.json"]), as: UTF8.self)
         XCTAssertTrue(text.hasSuffix("}\n"))
         XCTAssertFalse(text.contains("\\/"), "slashes are not escaped")

@@ -1,0 +1,127 @@
+import Foundation
+import Mustache
+import SCIMGenKit
+
+extension DiffCommand {
+    /// One side of a comparison: its vendors, what renders them, and its template files.
+    struct Side {
+        /// The vendors that loaded.
+        var vendors: [ResolvedVendor] = []
+        /// What renders them; nil when loading failed.
+        var input: SiteInput?
+        /// The kinds of output this side can render: documents only when there are templates.
+        var kinds: OutputKinds = .all
+        /// Whether the side is a whole set of vendors, so that its index means something.
+        var includesIndex = true
+        /// Template files by a name both sides share, such as `Templates/partials/plan.md.mustache`.
+        var templateFiles: [String: [UInt8]] = [:]
+        /// Every problem found while loading.
+        var diagnostics: [Diagnostic] = []
+
+        /// The files of the vendors in `ids` (those this side has).
+        func render(_ ids: Set<String>) throws(DiagnosticsError) -> [String: [UInt8]] {
+            guard var input else { return [:] }
+            input.vendors = input.vendors.filter { ids.contains($0.id) }
+            return try Self.catching { try SiteGenerator.generate(input, kinds: kinds, includeIndex: false) }
+        }
+
+        /// The site index, when this side has one.
+        func renderIndex() throws(DiagnosticsError) -> [String: [UInt8]] {
+            guard let input, includesIndex, kinds.contains(.docs) else { return [:] }
+            return try Self.catching { try SiteIndex.files(for: input.vendors, templates: input.templates) }
+        }
+
+        private static func catching(_ body: () throws -> [String: [UInt8]]) throws(DiagnosticsError) -> [String: [UInt8]] {
+            do {
+                return try body()
+            } catch let error as DiagnosticsError {
+                throw error
+            } catch let error as TemplateError {
+                throw DiagnosticsError([Diagnostic(templateError: error)])
+            } catch {
+                throw DiagnosticsError([Diagnostic(.error, "\(error)")])
+            }
+        }
+    }
+}
+
+// MARK: - Loading
+
+extension DiffCommand.Side {
+    /// A project's folders: its vendors with their overrides, and its shared templates.
+    ///
+    /// - Parameter keyedAs: the names template files are listed under, the same for both sides.
+    static func load(
+        vendors: URL, vendorsName: String, templates: URL, templatesName: String, kinds: OutputKinds,
+        keyedAs: (vendors: String, templates: String)
+    ) -> Self {
+        let result = SiteLoader.load(
+            vendors: vendors, vendorsDisplay: vendorsName, templates: templates, templatesDisplay: templatesName, kinds: kinds)
+        var side = Self(vendors: result.vendors, input: result.input, kinds: kinds, diagnostics: result.diagnostics)
+        side.templateFiles = files(under: templates, named: keyedAs.templates)
+        for vendor in result.vendors {
+            let folder = vendors.appendingPathComponent(vendor.id).appendingPathComponent(SiteLoader.overridesFolder)
+            side.templateFiles.merge(files(under: folder, named: "\(keyedAs.vendors)/\(vendor.id)/\(SiteLoader.overridesFolder)")) { a, _ in a }
+        }
+        return side
+    }
+
+    /// A descriptor file, a vendor folder or a folder of vendors, rendered with the project's templates
+    /// (documents are left out when there are none).
+    static func load(path: String, templates: String, context: CommandContext) -> Self {
+        let url = context.url(path)
+        let display = CommandContext.display(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            return Self(diagnostics: [Diagnostic(.error, "'\(display)' does not exist")])
+        }
+        let templatesURL = context.url(templates)
+        var hasTemplates: ObjCBool = false
+        let kinds: OutputKinds =
+            FileManager.default.fileExists(atPath: templatesURL.path, isDirectory: &hasTemplates) && hasTemplates.boolValue
+            ? .all : [.scim, .mappings]
+        let inner = url.appendingPathComponent(VendorLoader.descriptorName)
+        if isDirectory.boolValue, !FileManager.default.fileExists(atPath: inner.path) {
+            let result = SiteLoader.load(
+                vendors: url, vendorsDisplay: display, templates: templatesURL, templatesDisplay: templates, kinds: kinds)
+            return Self(vendors: result.vendors, input: result.input, kinds: kinds, diagnostics: result.diagnostics)
+        }
+        let file = isDirectory.boolValue ? inner : url
+        let name = isDirectory.boolValue ? "\(display)/\(VendorLoader.descriptorName)" : display
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return Self(diagnostics: [Diagnostic(.error, "cannot read '\(name)'")])
+        }
+        let id = file.deletingLastPathComponent().standardizedFileURL.lastPathComponent
+        let slug = VendorLoader.isValidID(id) ? id : VendorLoader.slug(id)
+        let set = VendorLoader.load(sources: [VendorSource(id: slug.isEmpty ? "vendor" : slug, file: name, bytes: [UInt8](data))])
+        var side = Self(vendors: set.vendors, kinds: kinds, includesIndex: false, diagnostics: set.diagnostics)
+        var library = TemplateLibrary()
+        if kinds.contains(.docs) {
+            do {
+                library = try TemplateLibrary(directory: templatesURL, display: templates)
+            } catch {
+                side.diagnostics += error.errors.map(Diagnostic.init(templateError:))
+            }
+        }
+        if !side.diagnostics.contains(where: { $0.severity == .error }) {
+            side.input = SiteInput(vendors: set.vendors, templates: library)
+        }
+        return side
+    }
+
+    /// Every regular file under `folder`, by `name/relative path`; links and anything else are skipped.
+    static func files(under folder: URL, named name: String) -> [String: [UInt8]] {
+        var result: [String: [UInt8]] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [:] }
+        while let relative = enumerator.nextObject() as? String {
+            let path = folder.appendingPathComponent(relative).path
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                attributes[.type] as? FileAttributeType == .typeRegular,
+                (attributes[.size] as? Int ?? 0) <= 16 << 20,
+                let data = FileManager.default.contents(atPath: path)
+            else { continue }
+            result["\(name)/\(relative)"] = [UInt8](data)
+        }
+        return result
+    }
+}
