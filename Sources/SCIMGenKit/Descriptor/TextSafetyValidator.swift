@@ -5,7 +5,8 @@
 ///
 /// It walks the file's JSON rather than the decoded descriptor, for two reasons: a key added to the
 /// format is checked with nothing to update (only the few keys that hold code, not prose, are
-/// listed), and each problem is located at its exact character, through the string's escapes.
+/// listed), and each problem is located at its exact character, through the string's escapes
+/// (`JSONNode.location(in:ofCharacter:)`).
 enum TextSafetyValidator {
     /// Keys whose strings are code or identifiers, never shown as Markdown prose: attribute paths,
     /// Entra expressions, code blocks, the SCIM base URL, comments no output shows, and the tenant
@@ -24,14 +25,18 @@ enum TextSafetyValidator {
     /// JSON, which decoding reports.
     static func validate(bytes: [UInt8], file: String) -> [Diagnostic] {
         guard let root = try? JSONParser.parse(bytes) else { return [] }
-        var walk = Walk(bytes: bytes, file: file)
+        return validate(root, file: file)
+    }
+
+    /// Every problem in a descriptor already parsed, for a caller that holds its JSON.
+    static func validate(_ root: JSONNode, file: String) -> [Diagnostic] {
+        var walk = Walk(file: file)
         walk.visit(root, key: nil)
         return walk.found
     }
 
     /// One pass over a descriptor's JSON; the dotted path of a value is spelled only for a message.
     private struct Walk {
-        let bytes: [UInt8]
         let file: String
         var found: [Diagnostic] = []
         /// Keys and array indexes from the root to the value being visited.
@@ -42,10 +47,7 @@ enum TextSafetyValidator {
             case index(Int)
         }
 
-        init(bytes: [UInt8], file: String) {
-            self.bytes = bytes
-            self.file = file
-        }
+        init(file: String) { self.file = file }
 
         /// `scim.authenticationSchemes[0].specUri`.
         var dotted: String {
@@ -98,7 +100,7 @@ enum TextSafetyValidator {
         }
 
         mutating func report(_ message: String, _ node: JSONNode, _ offset: Int) {
-            found.append(Diagnostic(.error, message, at: node.location(ofScalar: offset, in: bytes, file: file)))
+            found.append(Diagnostic(.error, message, at: node.location(in: file, ofCharacter: offset)))
         }
     }
 
