@@ -74,6 +74,9 @@ public struct VendorSetDiff: Sendable {
     /// Whether the two sets describe the same vendors in the same way.
     public var isEmpty: Bool { vendors.isEmpty }
 
+    /// The ids of the vendors that were added, removed or changed.
+    public var changedIDs: Set<String> { Set(vendors.map(\.id)) }
+
     private static func firstByID(_ vendors: [VendorDescriptor]) -> [String: VendorDescriptor] {
         var byID: [String: VendorDescriptor] = [:]
         for vendor in vendors where byID[vendor.id] == nil {
