@@ -22,7 +22,7 @@ enum DiffCommand: Command {
             .option("base", valueName: "rev", help: "Compare the descriptors and templates at this git revision with the working tree."),
             .vendors, .templates,
             .option("format", help: "Markdown for people, JSON for tools.", defaultValue: "markdown", allowedValues: ["markdown", "json"]),
-            .flag("exit-code", help: "Exit 1 when anything that reaches the output changed."),
+            .flag("exit-code", help: "Exit 1 when the descriptors, the templates or the generated files differ."),
             .flag("quiet", short: "q", help: "Show no progress line."),
         ])
 
@@ -109,6 +109,7 @@ enum DiffCommand: Command {
 
     /// Both sides rendered a batch of vendors at a time and compared, then the index.
     static func render(old: Side, new: Side, only ids: Set<String>, progress: Progress) throws(DiagnosticsError) -> OutputDiff {
+        defer { progress.finish() }
         var diff = OutputDiff()
         let ids = ids.sorted()
         var done = 0
@@ -123,7 +124,6 @@ enum DiffCommand: Command {
             progress.update("rendered \(done) of \(ids.count) vendors, both sides")
         }
         diff.add(old: try old.renderIndex(), new: try new.renderIndex())
-        progress.finish()
         return diff
     }
 }

@@ -26,7 +26,6 @@ enum GenerateCommand: Command {
         guard let plan = Generation.prepare(context, kinds: kinds, only: only) else { return SCIMGen.ExitCode.failure }
         let out = context.option("out")
         let progress = Generation.Progression(context: context, vendors: plan.input.vendors.count, verb: "written")
-        defer { progress.finish() }
         do {
             let summary = try SiteWriter(root: context.url(out)).stream(scope: plan.scope) { write in
                 try SiteGenerator.generate(plan.input, kinds: kinds, includeIndex: plan.includeIndex) { files in
@@ -40,6 +39,8 @@ enum GenerateCommand: Command {
             }
             return SCIMGen.ExitCode.success
         } catch {
+            // The line goes before a problem is printed, so that the problem starts a line of its own.
+            progress.finish()
             Generation.report(error, context: context, out: out)
             return SCIMGen.ExitCode.failure
         }

@@ -7,7 +7,8 @@
 /// reformatting the file is not a change, but reordering attribute rows is (the tutorial's tables
 /// follow that order).
 ///
-/// `markdown()` renders a PR comment; `json()` renders the same facts for tools, in this shape:
+/// `markdown()` renders a PR comment; `json()` renders the same facts for tools, in this shape
+/// (`ChangeReport` adds the templates and generated files to it):
 ///
 /// ```
 /// {
@@ -27,7 +28,8 @@
 ///           "old": String | null,      // full old value (removed: a short description)
 ///           "new": String | null       // full new value (added: a short description)
 ///         }
-///       ]
+///       ],
+///       "summary": [String]            // added and removed vendors: rows, capabilities, extensions
 ///     }
 ///   ]
 /// }
