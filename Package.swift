@@ -21,11 +21,13 @@ let package = Package(
         .executableTarget(name: "scimgen", dependencies: ["SCIMGenCLI"]),
         // Benchmarks print figures; they are never tests.
         .executableTarget(name: "scimgen-benchmark", dependencies: ["SCIMGenKit", "Mustache"]),
-        .executableTarget(name: "template-benchmark", dependencies: ["Mustache"]),
+        .executableTarget(name: "template-benchmark", dependencies: ["Mustache", "SCIMGenKit"]),
         // A fuzz target: libFuzzer's entry point, plus a built-in mutation loop when built normally.
         .executableTarget(name: "scimgen-fuzz", dependencies: ["SCIMGenKit", "Mustache"]),
-        .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
-        .testTarget(name: "SCIMGenKitTests", dependencies: ["SCIMGenKit"]),
-        .testTarget(name: "SCIMGenCLITests", dependencies: ["SCIMGenCLI", "SCIMGenKit"]),
+        // Helpers every test target shares (marked test input); never part of a product.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache", "TestSupport"]),
+        .testTarget(name: "SCIMGenKitTests", dependencies: ["SCIMGenKit", "TestSupport"]),
+        .testTarget(name: "SCIMGenCLITests", dependencies: ["SCIMGenCLI", "SCIMGenKit", "TestSupport"]),
     ]
 )

@@ -1,7 +1,7 @@
 /// How `{{name}}` tags escape the text they print; `{{{name}}}` and `{{&name}}` never escape.
 ///
 /// The kind of output decides: HTML needs escaping, Markdown and other plain text do not
-/// (use the `cell(...)` and `code(...)` transforms where Markdown needs care, see ``Transform``).
+/// (the caller passes ``Transform``s for whatever care its format needs).
 public enum Escaping: Sendable, Hashable {
     /// Replace `&`, `<`, `>`, `"` and `'` by character references, as the Mustache spec requires.
     case html

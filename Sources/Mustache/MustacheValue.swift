@@ -60,8 +60,8 @@ public enum MustacheValue: Sendable, Hashable {
         }
     }
 
-    /// The text an interpolation tag prints; nil for lists and objects, which have no text form.
-    var interpolationText: String? {
+    /// The text an interpolation tag prints (`85` for 85.0); nil for lists and objects, which have none.
+    public var interpolationText: String? {
         switch self {
         case .null: return ""
         case .bool(let value): return value ? "true" : "false"

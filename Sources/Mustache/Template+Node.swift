@@ -53,11 +53,11 @@ extension Template {
     final class Variable: Sendable {
         let name: Name
         let escapes: Bool
-        /// Innermost first.
-        let transforms: [Transform]
+        /// Transform names, innermost first.
+        let transforms: [String]
         let position: Position
 
-        init(name: Name, escapes: Bool, transforms: [Transform], position: Position) {
+        init(name: Name, escapes: Bool, transforms: [String], position: Position) {
             self.name = name
             self.escapes = escapes
             self.transforms = transforms

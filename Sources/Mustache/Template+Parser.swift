@@ -76,7 +76,8 @@ extension Template.Parser {
         /// The tag's content without surrounding whitespace (`*` then the name for dynamic names).
         var content = ""
         var name: Template.Name?
-        var transforms: [Transform] = []
+        /// Transform names, innermost first.
+        var transforms: [String] = []
         var partialName: Template.PartialName?
     }
 
@@ -151,27 +152,21 @@ extension Template.Parser {
         return "*" + String(trimmed.dropFirst()).trimmingWhitespace()
     }
 
-    /// `name`, or transform calls around it: `cell(code(name))`.
-    private func expression(_ content: String, at offset: Int) throws(TemplateError) -> (Template.Name, [Transform]) {
+    /// `name`, or transform calls around it: `cell(code(name))`. Transform names are checked
+    /// against those a render offers, when it renders or by `TemplateLibrary.transformProblems`.
+    private func expression(_ content: String, at offset: Int) throws(TemplateError) -> (Template.Name, [String]) {
         var rest = Substring(content)
-        var transforms: [Transform] = []
+        var transforms: [String] = []
         // A loop, not recursion: thousands of nested parentheses must not exhaust the stack.
         while let parenthesis = rest.firstIndex(of: "(") {
             let function = rest[..<parenthesis].trimmingWhitespace()
-            guard rest.hasSuffix(")"), !function.isEmpty else {
+            guard rest.hasSuffix(")"), !function.isEmpty, !function.contains(")") else {
                 throw error(at: offset, "malformed transform call '\(content)'; expected 'transform(name)'")
             }
-            guard let transform = Transform(rawValue: function) else {
-                let known = Transform.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-                throw error(at: offset, "unknown transform '\(function)'; known transforms are \(known)")
-            }
-            transforms.append(transform)
+            transforms.append(String(function))
             rest = Substring(rest[rest.index(after: parenthesis)..<rest.index(before: rest.endIndex)].trimmingWhitespace())
         }
         transforms.reverse()
-        if let index = transforms.firstIndex(of: .json), index != 0 {
-            throw error(at: offset, "transform 'json' must apply to a name directly, as in 'json(name)'")
-        }
         return (try name(String(rest), at: offset, tag: "tag"), transforms)
     }
 

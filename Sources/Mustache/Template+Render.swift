@@ -52,13 +52,18 @@ extension Template {
         private let library: TemplateLibrary
         private let escaping: Escaping
         private let options: RenderOptions
+        private let transforms: [String: Transform]
 
-        init(context: MustacheValue, library: TemplateLibrary, escaping: Escaping, options: RenderOptions, root: String) {
+        init(
+            context: MustacheValue, library: TemplateLibrary, escaping: Escaping, options: RenderOptions,
+            transforms: [String: Transform], root: String
+        ) {
             self.contexts = [context]
             self.contexts.reserveCapacity(16)
             self.library = library
             self.escaping = escaping
             self.options = options
+            self.transforms = transforms
             self.chain = [root]
             output.reserveCapacity(16 * 1024)
         }
@@ -111,28 +116,30 @@ extension Template.Renderer {
     @inline(never)
     private mutating func renderVariable(_ variable: Template.Variable, file: String) throws(TemplateError) {
         let value = lookup(variable.name)
-        let converts = variable.transforms.first == .json
-        var text: String
-        if converts {
-            if value == nil && options.strictVariables {
-                throw error(file, variable.position, "no value for '\(variable.name.text)'")
-            }
-            text = Transform.json(value ?? .null)
-        } else {
-            text = try interpolationText(of: value, name: variable.name, file: file, position: variable.position)
-        }
-        let transforms = variable.transforms.dropFirst(converts ? 1 : 0)
-        guard let outermost = transforms.last else {
+        guard !variable.transforms.isEmpty else {
+            let text = try interpolationText(of: value, name: variable.name, file: file, position: variable.position)
             if variable.escapes { escaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
             return
         }
-        if variable.escapes { text = escaping.escape(text) }
-        for transform in transforms.dropLast() {
-            var transformed: [UInt8] = []
-            transform.apply(text, to: &transformed)
-            text = String(decoding: transformed, as: UTF8.self)
+        if let problem = Template.transformProblem(variable.transforms, offered: transforms) {
+            throw error(file, variable.position, problem)
         }
-        outermost.apply(text, to: &output)
+        var text: String
+        var remaining = variable.transforms[...]
+        if case .value(let convert) = transforms[variable.transforms[0]]?.body {
+            if value == nil && options.strictVariables {
+                throw error(file, variable.position, "no value for '\(variable.name.text)'")
+            }
+            text = convert(value ?? .null)
+            remaining = remaining.dropFirst()
+        } else {
+            text = try interpolationText(of: value, name: variable.name, file: file, position: variable.position)
+        }
+        if variable.escapes { text = escaping.escape(text) }
+        for name in remaining {
+            if case .text(let transform) = transforms[name]?.body { text = transform(text) }
+        }
+        output.append(contentsOf: text.utf8)
     }
 
     private func interpolationText(
@@ -198,13 +205,19 @@ extension Template.Renderer {
         }
     }
 
-    private mutating func nested(_ nodes: [Template.Node], frame: Template.Frame, file: String, position: Template.Position) throws(TemplateError) {
+    /// Renders `nodes`, written in `file`, for the tag at `position` in `tagFile` (where a limit
+    /// error points), checking the limits before and after: a partial whose text alone passes the
+    /// output bound is caught at its own tag, not at whatever tag comes next.
+    private mutating func nested(
+        _ nodes: [Template.Node], frame: Template.Frame, file: String, tagFile: String? = nil, position: Template.Position
+    ) throws(TemplateError) {
         nesting += 1
         steps += 1
         if nesting > Self.maximumNesting || steps > options.maximumExpansions || output.count > options.maximumOutputBytes {
-            throw limitError(file, position)
+            throw limitError(tagFile ?? file, position)
         }
         try render(nodes, frame: frame, file: file)
+        if output.count > options.maximumOutputBytes { throw limitError(tagFile ?? file, position) }
         nesting -= 1
     }
 }
@@ -254,7 +267,7 @@ extension Template.Renderer {
             inner = override.frame
         }
         try descend(into: "$" + block.name, file: file, position: block.position)
-        try nested(written.content, frame: inner, file: override.file, position: block.position)
+        try nested(written.content, frame: inner, file: override.file, tagFile: file, position: block.position)
         ascend()
     }
 
@@ -284,7 +297,7 @@ extension Template.Renderer {
 
     private mutating func include(_ template: Template, frame: Template.Frame, file: String, position: Template.Position) throws(TemplateError) {
         try descend(into: template.name, file: file, position: position)
-        try nested(template.nodes, frame: frame, file: template.file, position: position)
+        try nested(template.nodes, frame: frame, file: template.file, tagFile: file, position: position)
         ascend()
     }
 

@@ -37,12 +37,13 @@ public struct TemplateLibrary: Sendable {
         _ name: String,
         context: MustacheValue,
         escaping: Escaping,
-        options: RenderOptions = .strict
+        options: RenderOptions = .strict,
+        transforms: [String: Transform] = [:]
     ) throws(TemplateError) -> String {
         guard let template = templates[name] else {
             throw TemplateError(file: name, line: 0, column: 0, message: "template '\(name)' not found")
         }
-        return try template.render(context, escaping: escaping, library: self, options: options)
+        return try template.render(context, escaping: escaping, library: self, options: options, transforms: transforms)
     }
 
     /// Every partial and parent tag with a fixed name that names no template here, located at the
@@ -66,26 +67,60 @@ public struct TemplateLibrary: Sendable {
     }
 }
 
+extension TemplateLibrary {
+    /// Every tag that names a transform `transforms` lacks, or applies a value transform to text,
+    /// located at the tag: like ``missingPartials()``, the check to run before rendering.
+    public func transformProblems(_ transforms: [String: Transform]) -> [TemplateError] {
+        var errors: [TemplateError] = []
+        for name in names {
+            guard let template = templates[name] else { continue }
+            template.forEachVariable { variable in
+                guard !variable.transforms.isEmpty,
+                    let problem = Template.transformProblem(variable.transforms, offered: transforms)
+                else { return }
+                errors.append(
+                    TemplateError(file: template.file, line: variable.position.line, column: variable.position.column, message: problem))
+            }
+        }
+        return errors.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+    }
+}
+
 extension Template {
-    /// Calls `body` with each partial or parent tag that has a fixed name, in source order.
-    func forEachFixedInclusion(_ body: (_ kind: String, _ name: String, _ position: Position) -> Void) {
+    /// Calls `body` with every node in source order, descending into sections, parents and blocks.
+    func forEachNode(_ body: (Node) -> Void) {
         func visit(_ nodes: [Node]) {
             for node in nodes {
+                body(node)
                 switch node {
-                case .text, .variable:
-                    break
-                case .section(let section):
-                    visit(section.content)
-                case .partial(let partial):
-                    if case .fixed(let name) = partial.name { body("partial", name, partial.position) }
-                case .parent(let parent):
-                    if case .fixed(let name) = parent.name { body("parent", name, parent.position) }
-                    for block in parent.blocks { visit(block.content) }
-                case .block(let block):
-                    visit(block.content)
+                case .text, .variable, .partial: break
+                case .section(let section): visit(section.content)
+                case .parent(let parent): for block in parent.blocks { visit(block.content) }
+                case .block(let block): visit(block.content)
                 }
             }
         }
         visit(nodes)
+    }
+
+    /// Calls `body` with each variable tag, in source order.
+    func forEachVariable(_ body: (Variable) -> Void) {
+        forEachNode { node in
+            if case .variable(let variable) = node { body(variable) }
+        }
+    }
+
+    /// Calls `body` with each partial or parent tag that has a fixed name, in source order.
+    func forEachFixedInclusion(_ body: (_ kind: String, _ name: String, _ position: Position) -> Void) {
+        forEachNode { node in
+            switch node {
+            case .partial(let partial):
+                if case .fixed(let name) = partial.name { body("partial", name, partial.position) }
+            case .parent(let parent):
+                if case .fixed(let name) = parent.name { body("parent", name, parent.position) }
+            default:
+                break
+            }
+        }
     }
 }

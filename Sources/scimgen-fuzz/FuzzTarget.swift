@@ -27,7 +27,7 @@ func fuzzOne(_ bytes: [UInt8]) {
             let library = TemplateLibrary([template])
             _ = try? template.render(
                 .object(["name": .string("x"), "rows": .array([.object(["a": .string("|")])])]),
-                escaping: .none, library: library, options: .strict)
+                escaping: .none, library: library, options: .strict, transforms: TemplateTransforms.all)
         }
     }
 }

@@ -8,6 +8,7 @@
 
 import Foundation
 import Mustache
+import SCIMGenKit
 
 // MARK: - Templates
 
@@ -207,7 +208,7 @@ do {
         print(missing.map(\.description).joined(separator: "\n"))
         exit(1)
     }
-    let output = try library.render("tutorial.md", context: context, escaping: .none)
+    let output = try library.render("tutorial.md", context: context, escaping: .none, transforms: TemplateTransforms.all)
     if CommandLine.arguments.contains("--print") {
         print(output)
         exit(0)
@@ -219,7 +220,7 @@ do {
         let start = DispatchTime.now().uptimeNanoseconds
         var bytes = 0
         for _ in 0..<rendersPerRun {
-            bytes &+= try library.render("tutorial.md", context: context, escaping: .none).utf8.count
+            bytes &+= try library.render("tutorial.md", context: context, escaping: .none, transforms: TemplateTransforms.all).utf8.count
         }
         let elapsed = DispatchTime.now().uptimeNanoseconds - start
         precondition(bytes == output.utf8.count * rendersPerRun)

@@ -8,7 +8,7 @@ final class FuzzTests: XCTestCase {
     private static let fragments = [
         "{{", "}}", "{{{", "}}}", "{{#a}}", "{{/a}}", "{{^a}}", "{{#list}}", "{{/list}}", "{{>p}}", "{{> * dynamic }}",
         "{{<p}}", "{{/p}}", "{{$b}}", "{{/b}}", "{{=<% %>=}}", "<%", "%>", "{{=| |=}}", "|", "{{!", "{{.}}",
-        "{{cell(", "{{code(a)}}", "{{json(list)}}", ")", "(", "*", ".", "\n", "\r\n", "  ", "\t", "é", "👩‍💻", "=",
+        "{{up(", "{{up(a)}}", "{{kind(list)}}", "{{up(kind(a))}}", "{{nope(a)}}", ")", "(", "*", ".", "\n", "\r\n", "  ", "\t", "é", "👩‍💻", "=",
     ]
 
     func testMutatedSpecTemplatesParseAndRenderOrThrow() throws {
@@ -31,8 +31,10 @@ final class FuzzTests: XCTestCase {
             parsed += 1
             // Named 'p', the template includes itself wherever a mutation wrote '{{>p}}' or '{{<p}}'.
             let library = TemplateLibrary([template])
+            let transforms: [String: Transform] = ["up": .text { $0.uppercased() }, "kind": .value { "\($0.isTruthy)" }]
             for options in [RenderOptions.spec, .strict] {
-                if (try? library.render("p", context: context, escaping: .html, options: options)) != nil { rendered += 1 }
+                let output = try? library.render("p", context: context, escaping: .html, options: options, transforms: transforms)
+                if output != nil { rendered += 1 }
             }
         }
         // The run must exercise both paths, or it proves nothing.

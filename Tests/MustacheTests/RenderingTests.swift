@@ -28,54 +28,84 @@ final class RenderingTests: XCTestCase {
 
     // MARK: - Transforms
 
-    func testCellMakesAnyTextSafeInAMarkdownTableCell() throws {
-        let template = try Template(source: "| {{cell(name)}} | {{cell(description)}} |", name: "t")
-        let context: MustacheValue = ["name": "a|b", "description": "  First line\r\nsecond | line\nthird\rfourth\n\n"]
+    /// Transforms a caller might pass: the engine itself knows none.
+    private let transforms: [String: Transform] = [
+        "upper": .text { $0.uppercased() },
+        "bold": .text { "<b>" + $0 + "</b>" },
+        "kind": .value { value in
+            switch value {
+            case .array(let elements): "list of \(elements.count)"
+            case .object(let members): "object of \(members.count)"
+            case .null: "nothing"
+            default: "text"
+            }
+        },
+    ]
+
+    func testTransformsApplyFromTheInnermostOut() throws {
+        let template = try Template(source: "{{bold(upper(x))}} {{upper(bold(x))}} {{ bold( upper( x ) ) }}", name: "t")
         XCTAssertEqual(
-            try template.render(context, escaping: .none),
-            "| a\\|b | First line<br>second \\| line<br>third<br>fourth |")
+            try template.render(["x": "a"], escaping: .none, transforms: transforms),
+            "<b>A</b> <B>A</B> <b>A</b>")
     }
 
     func testTransformsEscapeTheValueButNotTheirOwnMarkup() throws {
-        let template = try Template(source: "{{cell(x)}} / {{{cell(x)}}} / {{&code(x)}}", name: "t")
+        let template = try Template(source: "{{bold(x)}} / {{{bold(x)}}} / {{&bold(x)}}", name: "t")
         XCTAssertEqual(
-            try template.render(["x": "<b>\na|b"], escaping: .html),
-            "&lt;b&gt;<br>a\\|b / <b><br>a\\|b / `<b> a|b`")
+            try template.render(["x": "<i>"], escaping: .html, transforms: transforms),
+            "<b>&lt;i&gt;</b> / <b><i></b> / <b><i></b>")
     }
 
-    func testCodeChoosesAFenceLongerThanAnyBacktickRun() throws {
-        let template = try Template(source: "{{code(x)}}", name: "t")
-        let cases: [(String, String)] = [
-            ("urn:ietf:params:scim:schemas:core:2.0:User", "`urn:ietf:params:scim:schemas:core:2.0:User`"),
-            ("a`b", "``a`b``"),
-            ("a``b`c", "```a``b`c```"),
-            ("`quoted`", "`` `quoted` ``"),
-            (" padded ", "`  padded  `"),
-            ("   ", "`   `"),
-            ("two\nlines", "`two lines`"),
-            ("", ""),
-        ]
-        for (value, expected) in cases {
-            XCTAssertEqual(try template.render(["x": .string(value)], escaping: .none), expected, "code(\(value))")
+    func testAValueTransformTakesListsObjectsAndMissingNames() throws {
+        let template = try Template(source: "{{kind(list)}}, {{kind(object)}}, {{upper(kind(list))}}, {{kind(missing)}}", name: "t")
+        let context: MustacheValue = ["list": [1, 2], "object": ["a": 1]]
+        XCTAssertEqual(
+            try template.render(context, escaping: .none, options: .spec, transforms: transforms),
+            "list of 2, object of 1, LIST OF 2, nothing")
+        XCTAssertEqual(
+            renderError(try Template(source: "{{kind(missing)}}", name: "t"), context),
+            "t:1:1: error: no value for 'missing'")
+    }
+
+    func testATextTransformOnAListIsAnError() throws {
+        XCTAssertEqual(
+            renderError(try Template(source: "{{upper(list)}}", name: "t"), ["list": [1]]),
+            "t:1:1: error: 'list' is a list, which has no text; use a section")
+    }
+
+    func testUnknownTransformsFailWhereTheyAreNamed() throws {
+        XCTAssertEqual(
+            renderError(try Template(source: "ok\n  {{cel(x)}}", name: "t"), ["x": "a"]),
+            "t:2:3: error: unknown transform 'cel'; known transforms are 'bold', 'kind', 'upper'")
+        XCTAssertEqual(
+            renderError(try Template(source: "{{bold(kind(x))}}{{kind(bold(x))}}", name: "t"), ["x": "a"]),
+            "t:1:18: error: transform 'kind' must apply to a name directly, as in 'kind(name)'")
+        XCTAssertThrowsError(try Template(source: "{{cell(x)}}", name: "t").render(["x": "a"], escaping: .none)) { error in
+            XCTAssertEqual("\(error)", "t:1:1: error: unknown transform 'cell'; this render offers none")
         }
     }
 
-    func testCodeInsideACell() throws {
-        let template = try Template(source: "| {{cell(code(path))}} |", name: "t")
-        XCTAssertEqual(try template.render(["path": "emails[type eq \"work\"]|value"], escaping: .none),
-                       "| `emails[type eq \"work\"]\\|value` |")
+    func testTheLibraryFindsEveryTransformProblemBeforeRendering() throws {
+        let library = TemplateLibrary([
+            try Template(source: "{{#rows}}{{bold(x)}}{{cel(x)}}{{/rows}}", name: "a", file: "Templates/a.mustache"),
+            try Template(source: "{{<a}}{{$b}}{{kind(upper(x))}}{{/b}}{{/a}}\n{{upper(bold(x))}}", name: "b", file: "Templates/b.mustache"),
+        ])
+        XCTAssertEqual(
+            library.transformProblems(transforms).map(\.description),
+            [
+                "Templates/a.mustache:1:21: error: unknown transform 'cel'; known transforms are 'bold', 'kind', 'upper'",
+                "Templates/b.mustache:1:13: error: transform 'kind' must apply to a name directly, as in 'kind(name)'",
+            ])
+        XCTAssertEqual(library.transformProblems(transforms.merging(["cel": .text { $0 }]) { a, _ in a }).count, 1)
     }
 
-    func testJSONRendersValuesAsCompactSortedJSON() throws {
-        let template = try Template(source: "{{json(value)}}", name: "t")
-        let value: MustacheValue = ["b": [1, 2.5, true, nil], "a": "q\"\\\n\t\u{1}é", "c": [:]]
-        XCTAssertEqual(
-            try template.render(["value": value], escaping: .none),
-            #"{"a":"q\"\\\n\t\u0001é","b":[1,2.5,true,null],"c":{}}"#)
-        XCTAssertEqual(try template.render(["value": "<"], escaping: .html), "&quot;&lt;&quot;")
-        XCTAssertEqual(try template.render([:], escaping: .none, options: .spec), "null")
-        XCTAssertEqual(try Template(source: "{{code(json(value))}}", name: "t").render(["value": ["a"]], escaping: .none),
-                       #"`["a"]`"#)
+    private func renderError(_ template: Template, _ context: MustacheValue) -> String? {
+        do {
+            _ = try template.render(context, escaping: .none, transforms: transforms)
+            return nil
+        } catch {
+            return error.description
+        }
     }
 
     // MARK: - Values
@@ -226,6 +256,22 @@ final class RenderingTests: XCTestCase {
         XCTAssertThrowsError(try template.render(["a": [1, 2]], escaping: .none, options: options)) { error in
             XCTAssertEqual("\(error)", "t:1:\(1 + 6 * 39): error: render output exceeds 1000 bytes")
         }
+    }
+
+    func testAnOutputBoundPointsAtTheInclusionThatPassedIt() throws {
+        // Each inclusion of 'big' adds 400 bytes; the third passes 1000 and is the tag to blame,
+        // written in the including file, whatever comes after it.
+        let library = TemplateLibrary([
+            try Template(source: String(repeating: "x", count: 400), name: "big", file: "partials/big.mustache"),
+            try Template(source: "a\n{{>big}}\n{{>big}}\n{{>big}}\n{{#more}}tail{{/more}}\n", name: "page", file: "page.mustache"),
+        ])
+        var options = RenderOptions.strict
+        options.maximumOutputBytes = 1000
+        XCTAssertThrowsError(try library.render("page", context: ["more": true], escaping: .none, options: options)) { error in
+            XCTAssertEqual("\(error)", "page.mustache:4:1: error: render output exceeds 1000 bytes")
+        }
+        options.maximumOutputBytes = 1300
+        XCTAssertEqual(try library.render("page", context: ["more": true], escaping: .none, options: options).utf8.count, 1200 + 2 + 4 + 1)
     }
 
     func testATemplateRendersTheSameFromManyThreads() throws {

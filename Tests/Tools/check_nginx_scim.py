@@ -1,32 +1,44 @@
 """Serves each vendor's SCIM discovery documents with nginx and the generated nginx.conf, and
-points SCIM clients nobody here wrote at it: scim2-client's discover() and scim2-tester's
-discovery checks, plus requests of our own.
+points SCIM clients nobody here wrote at it: scim2-client's discover() and every scim2-tester
+checker tagged 'discovery', plus requests of our own.
 
 Usage: check_nginx_scim.py SCRATCH SITE...
 
 Each SITE is a folder 'scimgen generate --only scim --out' wrote; SCRATCH an empty folder for the
 wrapper configuration, nginx's pid, logs and temporary files (the caller's trap reads
 SCRATCH/nginx.pid to stop nginx if this script is killed). One nginx serves every vendor, each on
-its own free port of 127.0.0.1, in a server block whose root is that vendor's scim/ folder and
-which includes its nginx.conf. For every vendor:
+its own free port of 127.0.0.1, in a server block whose root is that vendor's scim/ folder, which
+routes <base>/Users to a stand-in for the live service (as an operator would) and then includes
+the vendor's nginx.conf. For every vendor:
 
 - every route of routes.json answers GET and HEAD with 200, exactly the file's bytes (GET) and
   Content-Type as the route says (application/scim+json); every JSON document under scim/ is some
   route's file;
+- a schema's URL with its URN in other letter cases (upper, lower, swapped, percent-encoded) answers
+  the same bytes, and routes.json's rule (caseInsensitiveSuffix) picks that route for it; the
+  endpoint name in another case, a URN naming no schema and a URN with more after it answer 404;
 - meta.location of every document, and of every resource inside a ListResponse, is the URL it is
   served at (RFC 7643 section 3.1): the route's path, or https://host plus that path;
-- a filter query on every route answers 403, another method 405 with 'Allow', and paths that are
-  not routes (unknown ids, raw file names, the base itself, dot-files, routes.json, nginx.conf)
-  answer 404; each with Content-Type application/scim+json and a body scim2-models reads as a
-  SCIM Error of that status (RFC 7644 section 3.12);
-- scim2-client's discover() reads the service, and every scim2-tester check tagged 'discovery'
-  or 'misc' passes.
+- a filter query parameter in any spelling a server would decode (any letter case, letters
+  percent-encoded, after '&' or ';') answers 403; the other query parameters of RFC 7644 section
+  3.4.2 (attributes, excludedAttributes, sortBy, sortOrder, startIndex, count) and look-alikes
+  ('filterx', 'a=filter', a double-encoded name) answer 200 with the whole document;
+- POST <base>/Schemas/.search and <base>/ResourceTypes/.search answer 403, GET there 405; another
+  method on a route 405 with 'Allow'; paths that are not routes (unknown ids, raw file names, the
+  base itself, dot-files, routes.json, nginx.conf) 404; each with Content-Type
+  application/scim+json and a body scim2-models reads as a SCIM Error of that status (RFC 7644
+  section 3.12);
+- <base>/Users/... and POST <base>/Users/.search reach the live service's stand-in;
+- scim2-client's discover() reads the service; every checker of the pinned scim2-tester tagged
+  'discovery' (found in its source, each called on its own, core_schemas_validation included) and
+  its random-URL check pass, and so does check_server() with those tags.
 
-A negative control first serves a copy of one vendor whose nginx.conf lost its filter rule and its
-empty types block (so files go out as application/json): both must be found, or this checker
-checks nothing.
+A negative control first serves a copy of one vendor whose nginx.conf lost its empty types block
+(so files go out as application/json), its case-insensitive schema locations and the encoded
+spellings of its filter rule: all three must be found, or this checker checks nothing.
 Prints 'VENDOR<TAB>ok<TAB>figures' or 'VENDOR<TAB>failed<TAB>findings' per vendor; exits 2 when
-it cannot run (no nginx, nginx -t refuses the configuration, the negative control passes).
+it cannot run (no nginx, nginx -t refuses the configuration, the negative control passes, no
+discovery checker found in scim2-tester).
 """
 import json
 import os
@@ -38,13 +50,46 @@ import sys
 import time
 import urllib.parse
 
+import importlib
+import inspect
+import pkgutil
+import re
+
 import httpx2
+import scim2_tester.checkers
 from scim2_client.engines.httpx2 import SyncSCIMClient
 from scim2_models import Context, Error
 from scim2_tester import Status, check_server
+from scim2_tester.utils import CheckConfig, CheckContext
 
 SCIM_JSON = "application/scim+json"
 TESTER_TAGS = {"discovery", "misc"}
+LIVE = "live service stand-in"
+# Query strings a server decodes to a 'filter' parameter: each must answer 403.
+FILTERS = [
+    "filter=userName%20eq%20%22bjensen%22", "FILTER=x", "Filter=x", "count=1&filter=", "filter",
+    "%66ilter=x", "%46ILTER=x", "fil%74er=x", "%66%69%6C%74%65%72=x", "%66%69%6c%74%65%72",
+    "count=1&%66ilter=x", "a=1;filter=x", "filter=a&filter=b",
+]
+# Query strings RFC 7644 section 4 says SHALL be ignored, and look-alikes: the whole document answers.
+IGNORED = [
+    "attributes=id", "excludedAttributes=meta", "sortBy=name&sortOrder=descending",
+    "startIndex=2&count=1", "count=0", "count=10&filterx=1", "xfilter=1", "filter_=1", "a=filter",
+    "a=%26filter%3Dx", "%2566ilter=x", "filte=x",
+]
+
+
+def discovery_checkers():
+    """Every checker function of the installed scim2-tester tagged 'discovery', plus its random-URL
+    check ('misc'), found in its source rather than listed here, so that a new one is run too."""
+    found = {}
+    for module in pkgutil.iter_modules(scim2_tester.checkers.__path__):
+        loaded = importlib.import_module(f"scim2_tester.checkers.{module.name}")
+        for name, function in vars(loaded).items():
+            tags = getattr(function, "tags", None)
+            if callable(function) and tags is not None and tags & TESTER_TAGS:
+                found[name] = function
+    return found
 
 
 def free_port():
@@ -82,6 +127,8 @@ def wrapper_config(scratch, servers):
             "    server {",
             f"        listen 127.0.0.1:{port};",
             f"        root {folder};",
+            # The operator routes the live service's endpoints with longer prefixes (README).
+            f"        location {base_of(folder)}/Users {{ default_type text/plain; return 200 \"{LIVE}\\n\"; }}",
             f"        include {folder}/nginx.conf;",
             "    }",
         ]
@@ -131,6 +178,35 @@ class Nginx:
                 self.process.kill()
                 self.process.wait()
         self.process = None
+
+
+def base_of(folder):
+    """The base path of the vendor served from `folder`, from its routes.json."""
+    with open(os.path.join(folder, "routes.json"), encoding="utf-8") as handle:
+        routes = json.load(handle)["routes"]
+    return routes[0]["path"][: -len("/ServiceProviderConfig")]
+
+
+def route_for(routes, path):
+    """The route routes.json's rule gives `path` (percent-decoded): the route whose path it is, or
+    whose path it is with the caseInsensitiveSuffix in another ASCII letter case."""
+    for route in routes:
+        if route["path"] == path:
+            return route
+    for route in routes:
+        suffix = route.get("caseInsensitiveSuffix")
+        if suffix and route["path"].endswith(suffix):
+            prefix = route["path"][: -len(suffix)]
+            rest = path[len(prefix):]
+            if path.startswith(prefix) and len(rest) == len(suffix) and rest.lower() == suffix.lower():
+                return route
+    return None
+
+
+def case_variants(path, suffix):
+    """`path` with its URN `suffix` written upper, lower and with swapped letter cases."""
+    prefix = path[: -len(suffix)]
+    return sorted({prefix + variant for variant in (suffix.upper(), suffix.lower(), suffix.swapcase())} - {path})
 
 
 def scim_error(response, status):
@@ -226,15 +302,53 @@ def check_vendor(folder, port):
             elif served.get(resource_path) != resource:
                 findings.append(f"GET {path}: the resource at '{location}' differs from GET {resource_path}")
 
+    # Schema URNs in any letter case answer the same document, as routes.json's rule says.
+    variants = 0
+    for route in routes:
+        suffix = route.get("caseInsensitiveSuffix")
+        if not suffix:
+            continue
+        with open(os.path.join(folder, route["file"]), "rb") as handle:
+            expected = handle.read()
+        for variant in case_variants(route["path"], suffix):
+            variants += 1
+            for target in (variant, urllib.parse.quote(variant, safe="/")):
+                response = request("GET", target) if target == variant else http.get(target)
+                if response.status_code != 200 or response.content != expected:
+                    findings.append(f"GET {target}: status {response.status_code}; a schema URL in another letter case "
+                                    f"must answer {route['file']}")
+            if route_for(routes, variant) is not route:
+                findings.append(f"routes.json's rule does not give {variant} the route {route['path']}")
+            problem = scim_error(request("GET", f"{variant}?FiLtEr=x"), 403)
+            if problem:
+                findings.append(f"GET {variant}?FiLtEr=x: {problem}")
+        unknown = [route["path"].replace("/Schemas/", "/SCHEMAS/"), route["path"] + "x", route["path"] + "/",
+                   route["path"][: -len(suffix)] + suffix.upper() + "x"]
+        for path in unknown:
+            problem = scim_error(request("GET", path), 404)
+            if problem:
+                findings.append(f"GET {path}: {problem}")
+            if route_for(routes, path) is not None:
+                findings.append(f"routes.json's rule gives {path} a route")
+    figures["case variants"] = variants
+
     # Errors: 403 for filters, 405 for other methods, 404 for everything else.
     for route in routes:
         path = route["path"]
-        for query in ("filter=userName%20eq%20%22bjensen%22", "FILTER=x", "count=1&filter=", "filter"):
+        with open(os.path.join(folder, route["file"]), "rb") as handle:
+            expected = handle.read()
+        for query in FILTERS:
             problem = scim_error(request("GET", f"{path}?{query}"), 403)
             if problem:
                 findings.append(f"GET {path}?{query}: {problem}")
-        if request("GET", f"{path}?count=10&filterx=1").status_code != 200:
-            findings.append(f"GET {path}?count=10&filterx=1: a query without 'filter' is refused")
+        head = request("HEAD", f"{path}?%66ilter=x")
+        if head.status_code != 403:
+            findings.append(f"HEAD {path}?%66ilter=x: status {head.status_code}, expected 403")
+        for query in IGNORED:
+            response = request("GET", f"{path}?{query}")
+            if response.status_code != 200 or response.content != expected:
+                findings.append(f"GET {path}?{query}: status {response.status_code}; a query parameter other "
+                                "than 'filter' must be ignored (RFC 7644 section 4)")
         for method in ("POST", "PUT", "PATCH", "DELETE"):
             response = request(method, path, content=b"{}", headers={"Content-Type": SCIM_JSON})
             problem = scim_error(response, 405)
@@ -242,17 +356,34 @@ def check_vendor(folder, port):
                 findings.append(f"{method} {path}: {problem}")
             elif "GET" not in response.headers.get("allow", ""):
                 findings.append(f"{method} {path}: 405 without 'Allow: GET, HEAD'")
+    # A query in the body (RFC 7644 section 3.4.3) on the two collections: 403, like a filter.
+    search = {"schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"], "filter": 'name eq "User"'}
+    for collection in ("Schemas", "ResourceTypes"):
+        target = f"{base}/{collection}/.search"
+        problem = scim_error(request("POST", target, json=search, headers={"Content-Type": SCIM_JSON}), 403)
+        if problem:
+            findings.append(f"POST {target}: {problem}")
+        response = request("GET", target)
+        problem = scim_error(response, 405)
+        if problem or response.headers.get("allow") != "POST":
+            findings.append(f"GET {target}: {problem or 'no Allow: POST'}")
+    # The live service behind the same server keeps its own endpoints, '.search' included.
+    for method, target in (("GET", f"{base}/Users/2819c223"), ("POST", f"{base}/Users/.search"), ("GET", f"{base}/Users")):
+        response = request(method, target, json=search)
+        if response.status_code != 200 or LIVE not in response.text:
+            findings.append(f"{method} {target}: status {response.status_code}; the live service's endpoint is taken")
     missing = [
-        f"{base}/Nothing", f"{base}/Users", f"{base}/", base or "/", f"{base}/Schemas/", f"{base}/Schemas/urn:example:unknown",
-        f"{base}/ResourceTypes/Nobody", f"{base}/Schemas.json", f"{base}/ServiceProviderConfig.json",
-        f"{base}/.scimgen-manifest", "/.scimgen-manifest", "/.git/config", "/routes.json", "/nginx.conf",
+        f"{base}/Nothing", f"{base}/Groups", f"{base}/", base or "/", f"{base}/Schemas/", f"{base}/Schemas/urn:example:unknown",
+        f"{base}/ResourceTypes/Nobody", f"{base}/ResourceTypes/user", f"{base}/Schemas.json", f"{base}/ServiceProviderConfig.json",
+        f"{base}/ServiceProviderConfig/.search", f"{base}/.scimgen-manifest", "/.scimgen-manifest", "/.git/config",
+        "/routes.json", "/nginx.conf",
     ]
     missing += [f"{base}/{route['file']}" for route in routes if "/" in route["file"]]
     for path in missing:
         problem = scim_error(request("GET", path), 404)
         if problem:
             findings.append(f"GET {path}: {problem}")
-    figures["errors"] = len(missing) + len(routes) * 9
+    figures["errors"] = len(missing) + len(routes) * (len(FILTERS) + 5) + 4
 
     # scim2-client: discover() reads the service as any SCIM client would.
     client = SyncSCIMClient(httpx2.Client(base_url=origin + base, timeout=10))
@@ -265,34 +396,50 @@ def check_vendor(folder, port):
     except Exception as problem:  # noqa: BLE001 - any failure is a finding
         findings.append(f"scim2-client discover(): {type(problem).__name__}: {problem}")
 
-    # scim2-tester: every discovery check (and the random-URL one) passes.
+    # scim2-tester: every discovery checker on its own, then check_server() with those tags.
+    checkers = discovery_checkers()
     tester = SyncSCIMClient(httpx2.Client(base_url=origin + base, timeout=10))
-    results = check_server(tester, include_tags=TESTER_TAGS)
+    tester.discover()
+    results, ran = [], set()
+    for name, function in sorted(checkers.items()):
+        context = CheckContext(tester, CheckConfig())
+        if "resource_type" in inspect.signature(function).parameters:
+            for resource_type in tester.provider.resource_types:
+                results += function(context, resource_type)
+        else:
+            results += function(context)
+        ran.add(name)
+    results += check_server(SyncSCIMClient(httpx2.Client(base_url=origin + base, timeout=10)), include_tags=TESTER_TAGS)
     passed = [result for result in results if result.status == Status.SUCCESS]
-    skipped = [result for result in results if result.status == Status.SKIPPED]
+    # check_server() skips the checks outside its tags (the 'crud' ones on discovered resources).
+    outside = [result for result in results
+               if result.status == Status.SKIPPED and not ((result.tags or set()) & TESTER_TAGS)]
     for result in results:
-        if result.status not in (Status.SUCCESS, Status.SKIPPED):
+        if result.status != Status.SUCCESS and not any(result is skipped for skipped in outside):
             findings.append(f"scim2-tester {result.title}: {result.status.name}: {result.reason}")
-    if not passed:
-        findings.append("scim2-tester ran no check")
-    figures["tester"] = f"{len(passed)} passed, {len(results) - len(passed) - len(skipped)} failed, {len(skipped)} skipped"
-    titles = sorted({result.title for result in passed})
-    figures["tester checks"] = ", ".join(titles)
+    if ran != set(checkers) or not passed:
+        findings.append(f"scim2-tester ran {sorted(ran)} of {sorted(checkers)}")
+    figures["tester"] = (f"{len(checkers)} checkers, {len(passed)} results passed, "
+                         f"{len(results) - len(passed) - len(outside)} failed, {len(outside)} crud checks outside the tags skipped")
+    figures["tester checks"] = ", ".join(sorted(ran))
     return findings, figures
 
 
 def negative_control(folder, scratch):
-    """A copy of `folder` whose nginx.conf lost its filter rule and its empty types block."""
+    """A copy of `folder` whose nginx.conf lost its empty types block, its case-insensitive schema
+    locations and the percent-encoded spellings of its filter rule."""
     copy = os.path.join(scratch, "control", "scim")
     shutil.copytree(folder, copy)
     config = os.path.join(copy, "nginx.conf")
     with open(config, encoding="utf-8") as handle:
         text = handle.read()
-    broken = text.replace('if ($args ~* "(?:^|&)filter(?:=|&|$)")', 'if ($args ~* "^never-matches$")')
+    broken = re.sub(r'if \(\$args ~\* "[^"]*"\)', 'if ($args ~* "(?:^|&)filter(?:=|&|$)")', text)
+    broken = re.sub(r'location ~ "\^[^"]*\(\?i:[^"]*" \{\n    rewrite [^\n]*\n\}\n\n', "", broken)
     broken = broken.replace("    types { }\n", "")
     with open(config, "w", encoding="utf-8") as handle:
         handle.write(broken)
-    return copy, broken.count("filter") < text.count("filter") and "types { }" not in broken
+    edited = "%66" in text and "%66" not in broken and "(?i:" in text and "(?i:" not in broken and "types { }" not in broken
+    return copy, edited
 
 
 def main():
@@ -310,7 +457,12 @@ def main():
         os.makedirs(os.path.join(scratch, kind), exist_ok=True)
     control, edited = negative_control(folders[0], scratch)
     if not edited:
-        print("negative control: the filter rule was not found in nginx.conf", file=sys.stderr)
+        print("negative control: the filter rule, the schema patterns or the types block were not found in nginx.conf",
+              file=sys.stderr)
+        return 2
+    checkers = discovery_checkers()
+    if "core_schemas_validation" not in checkers or len([name for name in checkers if name != "random_url"]) < 12:
+        print(f"scim2-tester's discovery checkers were not found: {sorted(checkers)}", file=sys.stderr)
         return 2
     servers = [(free_port(), folder) for folder in folders]
     servers.append((free_port(), control))
@@ -328,7 +480,7 @@ def main():
         print(f"nginx -t\tok\t{len(servers)} server blocks including the generated nginx.conf")
         nginx.start()
         control_findings, _ = check_vendor(control, servers[-1][0])
-        wanted = ("?filter", "Content-Type 'application/json'")
+        wanted = ("?%66ilter=x: status 200", "Content-Type 'application/json'", "in another letter case")
         if not all(any(marker in finding for finding in control_findings) for marker in wanted):
             print(f"negative control passed: the checker checks nothing ({control_findings})", file=sys.stderr)
             return 2
@@ -340,10 +492,10 @@ def main():
                 print(f"{vendor}\tfailed\t" + "; ".join(findings[:20]))
             else:
                 checks.add(figures["tester checks"])
-                print(f"{vendor}\tok\t{figures['routes']} routes, {figures['errors']} error cases, "
-                      f"{figures['requests']} requests; discover(): {figures['discover']}; "
+                print(f"{vendor}\tok\t{figures['routes']} routes, {figures['case variants']} case variants, "
+                      f"{figures['errors']} error cases, {figures['requests']} requests; discover(): {figures['discover']}; "
                       f"scim2-tester: {figures['tester']}")
-        print(f"scim2-tester checks\tok\t{' | '.join(sorted(checks))}")
+        print(f"scim2-tester checks\t{'ok' if checks else 'failed'}\t{' | '.join(sorted(checks)) or 'no vendor passed them'}")
     finally:
         nginx.stop()
         for _, folder in servers:

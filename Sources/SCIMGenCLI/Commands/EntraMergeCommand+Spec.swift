@@ -5,14 +5,26 @@ extension EntraMergeCommand: Command {
         abstract: "Merge a vendor's attribute mappings into a schema downloaded from Microsoft Entra.",
         discussion: """
             Reads the synchronization schema exported from the app's schema editor (Download) or \
-            from Graph (GET .../synchronization/jobs/{id}/schema), adds or updates the vendor's \
-            target attributes and mappings, keeps everything else, and prints or writes the \
-            complete document to paste back or send with PUT. Saving restarts an initial cycle.
+            from Graph (GET .../synchronization/jobs/{id}/schema), refuses one whose target is not \
+            a SCIM app, adds the vendor's target attributes and mappings that the tenant lacks, \
+            keeps everything else, and prints or writes the complete document to paste back or \
+            send with PUT. Where the tenant and the vendor disagree, the tenant's side stays \
+            unless '--prefer vendor'; the tenant's matching stays unless '--matching vendor'. \
+            A report lists every conflict and what is still to do; saving restarts an initial cycle.
             """,
         arguments: [
             .option("vendor", valueName: "id", help: "The vendor whose mappings to merge.", isRequired: true),
             .option("schema", valueName: "file", help: "The schema downloaded from the tenant.", isRequired: true),
-            .option("out", short: "o", valueName: "file", help: "Write the merged schema here instead of printing it."),
-            .vendors, .format,
+            .option("out", short: "o", valueName: "file", help: "Write the merged schema here instead of printing it; not the schema file."),
+            .option(
+                "prefer", valueName: "side", help: "Whose side of a conflicting mapping wins.", defaultValue: "tenant",
+                allowedValues: ["tenant", "vendor"]),
+            .option(
+                "matching", valueName: "side", help: "Whose matching precedences the merged schema has.", defaultValue: "tenant",
+                allowedValues: ["tenant", "vendor"]),
+            .vendors,
+            .option(
+                "format", help: "How to print problems and the report: plain text, GitHub Actions annotations, or JSON (with '--out').",
+                defaultValue: "text", allowedValues: ["text", "github", "json"]),
         ])
 }

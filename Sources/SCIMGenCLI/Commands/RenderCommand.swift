@@ -59,7 +59,8 @@ enum RenderCommand: Command {
         }
         let options: RenderOptions = context.command.flag("strict") ? .strict : .spec
         do {
-            let text = try template.render(data, escaping: escaping, library: library, options: options)
+            let text = try template.render(
+                data, escaping: escaping, library: library, options: options, transforms: TemplateTransforms.all)
             context.console.out(text, terminator: "")
             return SCIMGen.ExitCode.success
         } catch {

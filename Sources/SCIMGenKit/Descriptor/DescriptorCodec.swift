@@ -396,6 +396,7 @@ extension DescriptorCodec {
                 if let text = row.string(key, nonEmpty: key != "constant") {
                     given.append(key)
                     mapping.source = make(text)
+                    if let node = row.value(key) { mapping.sourceOrigin = Origin(node, in: row.sink.file) }
                 }
             }
             if given.count > 1, let node = row.value(given[1]) {

@@ -78,6 +78,9 @@ public enum DescriptorValidator {
             }
         }
         found += ExtensionValidator.validate(d)
+        // Mapping sources through Entra's expression parser, located at the character.
+        found += EntraSourceValidator.validate(d.users, context: "users")
+        if let groups = d.groups { found += EntraSourceValidator.validate(groups, context: "groups") }
         var customFields: [ResolvedCustomField] = []
         for allowed in d.customFieldMappings?.allowedAttributes ?? [] {
             let checker = AttributeTableValidator(resource: .user, table: AttributeTable(), extensions: extensions, vendor: d)

@@ -4,10 +4,12 @@ enum ExtensionValidator {
     static func validate(_ d: VendorDescriptor) -> [Diagnostic] {
         var found: [Diagnostic] = []
         var ids: Set<String> = []
-        let standard = Set(SCIMCatalog.schemas.map { $0.id.lowercased() })
+        // The discovery schemas are published beside every vendor's schemas: an extension may not be one.
+        let published = SCIMCatalog.schemas + SCIMCatalog.discoverySchemas
+        let standard = Set(published.map { $0.id.lowercased() })
         // Each schema is a file under `scim/Schemas/` (`SCIMFileName`): no two may share one.
         var files: [String: String] = [:]
-        for schema in SCIMCatalog.schemas { files[PortablePath.foldKey(SCIMFileName.schema(schema.id))] = schema.id }
+        for schema in published { files[PortablePath.foldKey(SCIMFileName.schema(schema.id))] = schema.id }
         for schema in d.extensions {
             let at = schema.origin.location
             // The id names a file under `scim/Schemas/`, so it may hold only URN characters.

@@ -479,6 +479,9 @@ public struct AttributeMapping: Hashable, Sendable {
     public var flowBehavior: MappingFlowBehavior?
     /// The value Entra sends when the source is empty (its mapping's `defaultValue`).
     public var defaultValue: String?
+    /// Where the row's `source`, `expression` or `constant` string was written, with its escapes,
+    /// so that a character of an expression can be located.
+    public var sourceOrigin = Origin()
 
     /// Creates a row.
     public init(

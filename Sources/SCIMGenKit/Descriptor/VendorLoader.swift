@@ -103,7 +103,8 @@ public enum VendorLoader {
             entries.append((name, file, folder.appendingPathComponent(descriptorName)))
         }
         for id in ids where !names.contains(id) {
-            diagnostics.append(Diagnostic(.error, "no vendor '\(id)' in '\(display)'"))
+            let known = names.filter { !$0.hasPrefix(".") && isValidID($0) }
+            diagnostics.append(Diagnostic(.error, "no vendor '\(id)' in '\(display)'" + Suggestion.didYouMean(id, in: known)))
         }
         // Files are read inside the workers, so only the descriptors being decoded are in memory as bytes.
         let found = entries

@@ -1,28 +1,21 @@
-/// Turns descriptor values into one-line Markdown: code spans and plain text that keep a bullet on one line.
+/// How the diff shows a descriptor value on one bullet: shortened and on one line, then escaped by
+/// `MarkdownText`, the one home of Markdown escaping.
 enum MarkdownInline {
     /// Values longer than this many characters are cut and end with `…`.
     static let limit = 80
     /// Identifiers (attribute paths, schema URNs) are cut only beyond this length: a cut one no longer identifies.
     static let identifierLimit = 200
 
-    /// A code span, with a fence longer than any run of backticks inside; `(empty)` for the empty string.
+    /// A code span; `(empty)` for the empty string. Pipes are escaped too, as inside a table.
     static func code(_ value: String, limit: Int = limit) -> String {
-        let text = oneLine(value, limit: limit).replacingOccurrences(of: "|", with: "\\|")
+        let text = oneLine(value, limit: limit)
         guard !text.isEmpty else { return "(empty)" }
-        let fence = String(repeating: "`", count: MarkdownText.longestBacktickRun(text) + 1)
-        // CommonMark strips one space from each end, and a leading or trailing backtick would join the fence.
-        let padded = text.first == "`" || text.last == "`" || (text.first == " " && text.last == " ")
-        return padded ? "\(fence) \(text) \(fence)" : "\(fence)\(text)\(fence)"
+        return MarkdownText.codeSpan(text.replacingOccurrences(of: "|", with: "\\|"))
     }
 
     /// Plain text with Markdown punctuation escaped.
     static func plain(_ value: String) -> String {
-        var result = ""
-        for character in oneLine(value) {
-            if "\\`*_[]<>|#!~".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
+        MarkdownText.escaped(oneLine(value))
     }
 
     /// The value truncated, with line breaks written as `\n` and other control characters as spaces.

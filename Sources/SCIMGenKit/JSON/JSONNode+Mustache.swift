@@ -16,3 +16,19 @@ extension JSONNode {
         }
     }
 }
+
+extension JSONValue {
+    /// Template data as JSON: object keys sorted, so that output is stable from run to run;
+    /// numbers as templates print them (`85`, `1.5`), and `null` for the ones JSON cannot hold.
+    init(mustache value: MustacheValue) {
+        switch value {
+        case .null: self = .null
+        case .bool(let flag): self = .bool(flag)
+        case .number(let number): self = number.isFinite ? .number(value.interpolationText ?? "null") : .null
+        case .string(let text): self = .string(text)
+        case .array(let elements): self = .array(elements.map(JSONValue.init(mustache:)))
+        case .object(let members):
+            self = .object(members.sorted { $0.key < $1.key }.map { Member($0.key, JSONValue(mustache: $0.value)) })
+        }
+    }
+}

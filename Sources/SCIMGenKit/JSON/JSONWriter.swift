@@ -5,6 +5,9 @@
 /// for empty containers, keys in the order given, non-ASCII kept as UTF-8, `/` not escaped, only `"`,
 /// `\` and control characters escaped (`\n \t \b \f \r`, else `\u00XX` in lowercase hex), and a final
 /// newline. Generated files therefore diff cleanly and match what other tools write.
+///
+/// This is the one place that quotes JSON strings: the SCIM filter printer, the template
+/// engine's `json` transform and every generated document use it.
 public enum JSONWriter {
     /// The document as a string.
     public static func write(_ value: JSONValue) -> String {
@@ -19,10 +22,27 @@ public enum JSONWriter {
         output.append(UInt8(ascii: "\n"))
         return output
     }
+
+    /// The document on one line with no spaces (`{"a":[1,2]}`) and no final newline, as
+    /// `json.dumps(value, separators=(",", ":"), ensure_ascii=False)` writes it.
+    public static func compact(_ value: JSONValue) -> String {
+        var output: [UInt8] = []
+        append(value, indent: nil, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `text` as a JSON string literal, quotes included: `"say \"hi\""`.
+    public static func quoted(_ text: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 2)
+        appendString(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
 }
 
 private extension JSONWriter {
-    static func append(_ value: JSONValue, indent: Int, to output: inout [UInt8]) {
+    /// Appends `value`; a nil `indent` writes it compactly.
+    static func append(_ value: JSONValue, indent: Int?, to output: inout [UInt8]) {
         switch value {
         case .null:
             output.append(contentsOf: "null".utf8)
@@ -37,8 +57,8 @@ private extension JSONWriter {
             output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(indent + 2, to: &output)
-                append(element, indent: indent + 2, to: &output)
+                newline(indent.map { $0 + 2 }, to: &output)
+                append(element, indent: indent.map { $0 + 2 }, to: &output)
             }
             newline(indent, to: &output)
             output.append(UInt8(ascii: "]"))
@@ -47,17 +67,18 @@ private extension JSONWriter {
             output.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(indent + 2, to: &output)
+                newline(indent.map { $0 + 2 }, to: &output)
                 appendString(member.key, to: &output)
-                output.append(contentsOf: ": ".utf8)
-                append(member.value, indent: indent + 2, to: &output)
+                output.append(contentsOf: (indent == nil ? ":" : ": ").utf8)
+                append(member.value, indent: indent.map { $0 + 2 }, to: &output)
             }
             newline(indent, to: &output)
             output.append(UInt8(ascii: "}"))
         }
     }
 
-    static func newline(_ indent: Int, to output: inout [UInt8]) {
+    static func newline(_ indent: Int?, to output: inout [UInt8]) {
+        guard let indent else { return }
         output.append(UInt8(ascii: "\n"))
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
     }

@@ -402,7 +402,7 @@ private extension AttributePathParser {
     static func describe(_ kind: TokenKind) -> String {
         switch kind {
         case .word(let word): "'\(printable(word))'"
-        case .string(let text): "'\(printable(SCIMFilter.jsonQuoted(text)))'"
+        case .string(let text): "'\(printable(JSONWriter.quoted(text)))'"
         case .open: "'('"
         case .close: "')'"
         case .openBracket: "'['"

@@ -51,7 +51,7 @@ public indirect enum SCIMFilter: Sendable, Hashable, CustomStringConvertible {
         /// The value as JSON: strings quoted and escaped, literals lowercase.
         public var description: String {
             switch self {
-            case .string(let text): SCIMFilter.jsonQuoted(text)
+            case .string(let text): JSONWriter.quoted(text)
             case .number(let text): text
             case .boolean(let value): value ? "true" : "false"
             case .null: "null"
@@ -86,31 +86,5 @@ public indirect enum SCIMFilter: Sendable, Hashable, CustomStringConvertible {
         case .and(let operands), .or(let operands): operands.flatMap(\.attributePaths)
         case .not(let inner): inner.attributePaths
         }
-    }
-}
-
-// MARK: - JSON strings
-
-extension SCIMFilter {
-    /// The text as a JSON string literal, escaping quotes, backslashes and control characters.
-    static func jsonQuoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{08}": result += "\\b"
-            case "\u{0C}": result += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16, uppercase: false)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

@@ -39,6 +39,7 @@ public enum SiteGenerator {
         each: ([String: [UInt8]]) throws -> Void
     ) throws {
         let vendors = input.vendors
+        let budget = RenderBudget(limit: input.limits.runBytes(vendors: vendors.count))
         var start = 0
         while start < vendors.count {
             let batch = Array(vendors[start..<min(vendors.count, start + batchSize)])
@@ -46,8 +47,14 @@ public enum SiteGenerator {
             let slots = Slots<Result<[String: [UInt8]], DiagnosticsError>>(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: batch.count) { index in
                 let vendor = batch[index]
+                guard !budget.isExhausted else { return }
                 do {
-                    slots[index] = .success(try Self.files(for: vendor, input: input, kinds: kinds))
+                    let files = try Self.files(for: vendor, input: input, kinds: kinds)
+                    switch budget.spend(files) {
+                    case .within: slots[index] = .success(files)
+                    case .crossed: slots[index] = .failure(DiagnosticsError([budget.overBudget(input)]))
+                    case .over: break
+                    }
                 } catch let error as TemplateError {
                     slots[index] = .failure(DiagnosticsError([Diagnostic(templateError: error)]))
                 } catch {
@@ -68,7 +75,9 @@ public enum SiteGenerator {
         }
         if kinds.contains(.docs) && includeIndex {
             do {
-                try each(try SiteIndex.files(for: vendors, templates: input.templates))
+                let index = try SiteIndex.files(
+                    for: vendors, templates: input.templates, maximumBytes: input.limits.indexBytes(vendors: vendors.count))
+                try each(index)
             } catch let error as TemplateError {
                 try throwIfAny([Diagnostic(templateError: error)])
             }
@@ -88,7 +97,8 @@ public enum SiteGenerator {
     {
         var result: [String: [UInt8]] = [:]
         if kinds.contains(.docs) {
-            result.merge(try TutorialOutput.files(for: vendor, templates: input.templates(for: vendor.id))) { a, _ in a }
+            let templates = input.templates(for: vendor.id)
+            result.merge(try TutorialOutput.files(for: vendor, templates: templates, maximumBytes: input.limits.documentBytes)) { a, _ in a }
         }
         if kinds.contains(.scim) { result.merge(SCIMDocuments.files(for: vendor)) { a, _ in a } }
         if kinds.contains(.mappings) { result.merge(EntraMappingOutput.files(for: vendor)) { a, _ in a } }

@@ -8,6 +8,8 @@ public struct SiteInput: Sendable {
     public var templates: TemplateLibrary
     /// Per-vendor template overrides from `Vendors/<id>/templates/`, by vendor id.
     public var overrides: [String: TemplateLibrary]
+    /// How much one generation may render.
+    public var limits = GenerationLimits()
 
     /// Creates an input; vendors are sorted by id so that output never depends on read order.
     public init(vendors: [ResolvedVendor], templates: TemplateLibrary, overrides: [String: TemplateLibrary] = [:]) {

@@ -84,9 +84,14 @@ public enum SiteLoader {
             var libraries = [shared]
             for id in overrides.keys.sorted() { libraries.append(shared.overlaying(overrides[id]!)) }
             for library in libraries {
-                for missing in library.missingPartials() where reported.insert(missing).inserted {
+                for missing in library.missingPartials() + library.transformProblems(TemplateTransforms.all)
+                where reported.insert(missing).inserted {
                     diagnostics.append(Diagnostic(templateError: missing))
                 }
+            }
+            // Names the data never has, in every vendor's templates: found here, not halfway through generating.
+            if sharedLoaded {
+                diagnostics += TemplateNames.problems(shared: shared, overrides: overrides, vendors: set.vendors)
             }
         }
         diagnostics.sort(by: diagnosticOrder)

@@ -7,9 +7,10 @@ final class CheckCommandTests: XCTestCase {
     func testACRLFFileDiffsLineByLine() throws {
         let workspace = try Workspace()
         XCTAssertEqual(workspace.run(["generate", "--quiet"]).code, 0)
-        try workspace.edit(
-            "Site/lusid/mappings/attribute-mappings.csv", "User,userName,String,Attribute,userPrincipalName,entra,1,",
-            "User,userName,String,Attribute,mail,entra,1,")
+        let generated = try XCTUnwrap(workspace.read("Site/lusid/mappings/attribute-mappings.csv")).components(separatedBy: "\r\n")
+        XCTAssertTrue(generated[1].hasPrefix("User,userName,"), generated[1])
+        let edited = generated[1].replacingOccurrences(of: "userPrincipalName", with: "mail")
+        try workspace.edit("Site/lusid/mappings/attribute-mappings.csv", generated[1], edited)
         let lines = try XCTUnwrap(workspace.read("Site/lusid/mappings/attribute-mappings.csv")).components(separatedBy: "\r\n")
         let run = workspace.run(["check"])
         XCTAssertEqual(run.code, 1)
@@ -21,8 +22,8 @@ final class CheckCommandTests: XCTestCase {
             +++ Site/lusid/mappings/attribute-mappings.csv (generated)
             @@ -1,5 +1,5 @@
              \(lines[0])
-            -User,userName,String,Attribute,mail,entra,1,true,true,Always,,,mapped
-            +User,userName,String,Attribute,userPrincipalName,entra,1,true,true,Always,,,mapped
+            -\(edited)
+            +\(generated[1])
              \(lines[2])
              \(lines[3])
              \(lines[4])

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 
 final class ValidateCommandTests: XCTestCase {
@@ -33,6 +34,35 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(
             run.err,
             "Vendors/lusid/vendor.json:53:23: error: unknown sub-attribute 'familyNme' of 'name'; did you mean 'familyName'?\n")
+    }
+
+    /// Replaces `old` with `marked` (which holds markers) in a workspace file; the markers' text.
+    private func mark(_ workspace: Workspace, _ path: String, _ old: String, _ marked: String) throws -> MarkedText {
+        let text = try XCTUnwrap(workspace.read(path)).replacingOccurrences(of: old, with: marked)
+        let input = MarkedText(text)
+        try workspace.write(path, input.text)
+        return input
+    }
+
+    func testANameNoDescriptorHasFailsValidateWhereItIsWritten() throws {
+        let workspace = try Workspace()
+        let plan = "Templates/partials/plan.md.mustache"
+        let shared = try mark(workspace, plan, "{{app}}", "1️⃣{{ap}}")
+        let tips = "Vendors/thousandeyes/templates/partials/assignment-tips.md.mustache"
+        let override = try mark(workspace, tips, "### Assigning users to {{app}}", "### Assigning users to {{#learn}}2️⃣{{titel}}{{/learn}}")
+        let run = workspace.run(["validate"])
+        XCTAssertEqual(run.code, 1, "\(run)")
+        XCTAssertEqual(
+            run.err,
+            """
+            \(shared.location("1️⃣", in: plan)): error: unknown name 'ap'; no descriptor gives the templates a value of that name; did you mean 'app'?
+            \(override.location("2️⃣", in: tips)): error: unknown name 'titel'; no descriptor gives the templates a value of that name; did you mean 'title'?
+
+            """)
+        // generate refuses before writing anything.
+        let generate = workspace.run(["generate"])
+        XCTAssertEqual(generate.code, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.url("Site").path))
     }
 
     func testMalformedJSONAtTheExactPosition() throws {

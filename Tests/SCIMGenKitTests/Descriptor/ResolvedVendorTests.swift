@@ -90,3 +90,11 @@ final class ResolvedVendorTests: XCTestCase {
         XCTAssertEqual(lucid.attributes.count, descriptor.extensions[0].attributes.count, "the extension stays whole")
     }
 }
+
+extension ResolvedVendorTests {
+    /// The sample descriptor templates are checked against must itself be valid.
+    func testTheSampleDescriptorValidates() {
+        let problems = DescriptorValidator.validate(VendorDescriptor.sample)
+        XCTAssertEqual(problems.filter { $0.severity == .error }.map(\.description), [])
+    }
+}

@@ -1,69 +1,88 @@
-import Foundation
-
-/// Just enough of Microsoft Entra's expression language to write mapping sources and to find the
-/// source attributes an expression reads (`[givenName]`), skipping string literals.
-enum EntraExpression {
-    /// Why an expression could not be scanned.
-    struct Problem: Error, Hashable, Sendable {
-        /// Lowercase text, such as `'[' at character 9 is never closed`.
-        var message: String
+/// An expression of Microsoft Entra's attribute-mapping language, parsed: what an administrator
+/// types as a mapping's source, such as `Switch([IsSoftDeleted], , "False", "True", "True", "False")`.
+///
+/// The language, from Microsoft's "Reference for writing expressions for attribute mappings in
+/// Microsoft Entra ID": function calls `Name(argument, …)` that nest, attributes in square brackets
+/// (`[givenName]`), strings in double quotes whose `\` escapes the next character (`"say \"hi\""`),
+/// arguments left empty to skip an optional parameter (`Replace([mail], "@contoso.com", , , "", , )`),
+/// numbers (`Mid([userPrincipalName], 1, 8)`, `DateAdd("d", -10, …)`), VBA hex numbers (`&HF7`),
+/// bare words (`vbBinaryCompare`), and inside an argument a comparison with `=`, `<>`, `<`, `<=`,
+/// `>` or `>=` (`IIF([country]="USA", [country], [department])`). `EntraExpressionParser` reads it.
+struct EntraExpression: Sendable, Hashable {
+    /// What a node is.
+    indirect enum Kind: Sendable, Hashable {
+        /// `[name]`: an attribute of the source object.
+        case attribute(String)
+        /// `"text"`: a string, its escapes resolved.
+        case string(String)
+        /// A number or bare word as written (`8`, `-10`, `&HF7`, `vbBinaryCompare`).
+        case literal(String)
+        /// `Name(arguments)`; an argument left empty is nil.
+        case call(name: String, arguments: [EntraExpression?])
+        /// `left op right`, allowed only as a function's argument.
+        case comparison(EntraExpression, operator: String, EntraExpression)
     }
 
-    /// A source as Graph writes it: the expression text, the name (attribute, constant value or
-    /// function) and the type (`Attribute`, `Constant` or `Function`).
-    static func describe(_ source: MappingSource) -> (expression: String, name: String, type: String) {
-        switch source {
-        case .attribute(let name):
-            return ("[\(name)]", name, "Attribute")
-        case .constant(let value):
-            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            return ("\"\(escaped)\"", value, "Constant")
-        case .expression(let text):
-            let expression = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            // `[mail]` written as an expression is a plain attribute mapping.
-            if let only = try? references(in: expression), only.count == 1, expression == "[\(only[0])]" {
-                return (expression, only[0], "Attribute")
-            }
-            let name = expression.prefix { $0 != "(" }.trimmingCharacters(in: .whitespaces)
-            let isCall = expression.contains("(") && !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
-            return (expression, isCall ? name : expression, "Function")
+    /// What this node is.
+    var kind: Kind
+    /// Where the node starts in the expression text, in Unicode scalars from 0.
+    var offset: Int
+
+    /// The expression as Microsoft Graph writes it in an `attributeMappingSource`: arguments
+    /// separated by `, `, empty arguments empty, strings quoted with `\` before `\` and `"`.
+    /// Graph's `parseExpression` answers `Replace([preferredLanguage], "-", , , "_", ,  )` with
+    /// `Replace([preferredLanguage], "-", , , "_", , )`, so two sources that differ only in spacing
+    /// are the same source.
+    var canonical: String {
+        switch kind {
+        case .attribute(let name): return "[\(name)]"
+        case .string(let value): return Self.quoted(value)
+        case .literal(let text): return text
+        case .call(let name, let arguments):
+            return name + "(" + arguments.map { $0?.canonical ?? "" }.joined(separator: ", ") + ")"
+        case .comparison(let left, let op, let right):
+            return "\(left.canonical) \(op) \(right.canonical)"
         }
     }
 
-    /// The source attributes an expression reads, in order, each once.
-    static func references(in expression: String) throws(Problem) -> [String] {
+    /// The source attributes the expression reads, in order, each once.
+    var references: [String] {
         var found: [String] = []
-        let characters = Array(expression)
-        var index = 0
-        var stringStart: Int?
-        while index < characters.count {
-            let character = characters[index]
-            if stringStart != nil {
-                if character == "\\" {
-                    index += 1
-                } else if character == "\"" {
-                    stringStart = nil
-                }
-            } else if character == "\"" {
-                stringStart = index
-            } else if character == "[" {
-                guard let close = characters[(index + 1)...].firstIndex(of: "]") else {
-                    throw Problem(message: "'[' at character \(index + 1) is never closed")
-                }
-                let name = String(characters[(index + 1)..<close]).trimmingCharacters(in: .whitespaces)
-                if name.isEmpty || name.contains("[") || name.contains("\"") {
-                    throw Problem(message: "'[' at character \(index + 1) does not enclose an attribute name")
-                }
-                if !found.contains(name) { found.append(name) }
-                index = close
-            } else if character == "]" {
-                throw Problem(message: "']' at character \(index + 1) closes nothing")
-            }
-            index += 1
-        }
-        if let start = stringStart {
-            throw Problem(message: "the string that starts at character \(start + 1) is never closed")
+        visit { node in
+            if case .attribute(let name) = node.kind, !found.contains(name) { found.append(name) }
         }
         return found
+    }
+
+    /// Every comparison, in order, for the checks that refuse them where Graph's form is unknown.
+    var comparisons: [EntraExpression] {
+        var found: [EntraExpression] = []
+        visit { node in
+            if case .comparison = node.kind { found.append(node) }
+        }
+        return found
+    }
+
+    /// Calls `body` with this node and every node inside it, depth first, left to right.
+    func visit(_ body: (EntraExpression) -> Void) {
+        body(self)
+        switch kind {
+        case .attribute, .string, .literal: break
+        case .call(_, let arguments):
+            for argument in arguments { argument?.visit(body) }
+        case .comparison(let left, _, let right):
+            left.visit(body)
+            right.visit(body)
+        }
+    }
+
+    /// A string constant as the expression language writes it.
+    static func quoted(_ value: String) -> String {
+        var result = "\""
+        for character in value.unicodeScalars {
+            if character == "\\" || character == "\"" { result.unicodeScalars.append("\\") }
+            result.unicodeScalars.append(character)
+        }
+        return result + "\""
     }
 }

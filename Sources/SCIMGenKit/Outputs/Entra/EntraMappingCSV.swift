@@ -1,63 +1,79 @@
-/// `attribute-mappings.csv`: one row per target attribute, for reviewers and spreadsheets.
+/// `attribute-mappings.csv`: the rows of `entra-mappings.json` for reviewers and spreadsheets, in
+/// the words of the Microsoft Entra admin center, plus the vendor's "on request" attributes.
 ///
 /// Format: RFC 4180 with CRLF line breaks (the RFC's, and what spreadsheet programs and Python's
 /// `csv` module write), a header row, UTF-8 without a byte order mark, fields quoted only when they
-/// hold a comma, a double quote, CR or LF, double quotes doubled. Rows come in descriptor order:
-/// the user table, then custom field mappings the table does not hold, then the group table.
-/// Columns:
+/// hold a comma, a double quote, CR or LF, double quotes doubled. A field that would begin with
+/// `=`, `+`, `-`, `@`, tab, CR or LF begins with `'` instead, so that a spreadsheet shows it as
+/// text rather than run it as a formula (OWASP's "CSV Injection" remedy); a program reading the
+/// file drops a leading `'` that comes before one of those characters.
+///
+/// One row per target attribute definition of `entra-mappings.json`, in its order (users, then
+/// groups), then one row per custom field mapping the vendor sets up only on request, marked so
+/// in `status`. Columns (the README maps each to the admin center):
 ///
 /// - `object`: `User` or `Group`.
-/// - `target`: the target attribute as Entra names it.
-/// - `type`: the type the descriptor's table gives.
-/// - `source type`: `Attribute`, `Function` or `Constant`; empty when there is no source.
-/// - `source`: the source attribute, expression or constant value.
+/// - `target attribute`: the target attribute as Entra names it.
+/// - `mapping type`: `Direct`, `Expression` or `Constant`; empty when the file has no mapping for it.
+/// - `source`: the source attribute, the expression as Graph writes it, or the constant.
 /// - `source from`: `vendor` when the descriptor names the source, `entra` for Entra's default.
-/// - `matching`: the matching precedence; empty when the attribute is not used for matching.
-/// - `required`: `true` or `false`; empty when the vendor does not say.
-/// - `filterable`: `true` or `false`; empty for custom field mappings.
-/// - `flow type`: Entra's `flowType` of a mapped attribute (`Always` unless the descriptor says otherwise).
-/// - `default value`: the mapping's default value.
+/// - `default value`: the mapping's `defaultValue`.
+/// - `matching precedence`: the mapping's `matchingPriority`; empty when it is not used for matching.
+/// - `flowType`, `flowBehavior`: the mapping's, Graph's defaults (`Always`, `FlowWhenChanged`) filled in.
+/// - `type`: the definition's Entra type.
+/// - `required`: the definition's `required`; empty when the vendor does not say.
+/// - `filterable`: whether the vendor filters on it; empty for attributes outside the tables.
 /// - `field ref`: the vendor's own field, such as a Thrive custom field ref.
-/// - `status`: `mapped` (in `entra-mappings.json`), `unmapped` (defined there, but no source is
-///   known) or `on request` (a custom field mapping the vendor sets up when asked).
+/// - `status`: `mapped`, `unmapped` (defined, but no source is known: map it by hand) or
+///   `on request (not in entra-mappings.json)`.
 enum EntraMappingCSV {
     /// The header row.
     static let header = [
-        "object", "target", "type", "source type", "source", "source from", "matching", "required", "filterable",
-        "flow type", "default value", "field ref", "status",
+        "object", "target attribute", "mapping type", "source", "source from", "default value", "matching precedence",
+        "flowType", "flowBehavior", "type", "required", "filterable", "field ref", "status",
     ]
+
+    /// The `status` of a row the JSON does not hold.
+    static let onRequest = "on request (not in entra-mappings.json)"
 
     /// The rows under the header.
     static func rows(_ part: EntraVendorPart, vendor: ResolvedVendor) -> [[String]] {
-        var rows: [[String]] = []
-        var customRows: [[String]] = []
-        var userTargets = Set(part.user.targets.map { $0.name.lowercased() })
         var fieldRefs: [String: String] = [:]
+        var onRequestRows: [[String]] = []
+        var userTargets = Set(part.user.definitions.map { $0.name.lowercased() })
         for field in vendor.customFields {
             let allowed = field.allowed
             let name = EntraVendorPart.entraName(field.attribute, resource: .user)
-            let type = AttributeTableValidator.tableTypeName(field.attribute)
+            let type = EntraVendorPart.entraType(AttributeTableValidator.tableTypeName(field.attribute))
             if let ref = allowed.fieldRef, fieldRefs[name.lowercased()] == nil { fieldRefs[name.lowercased()] = ref }
             guard userTargets.insert(name.lowercased()).inserted else { continue }
-            let source = EntraDefaultSources.source(for: name, in: .user)
-            customRows.append(
-                ["User", name, type] + describe(source) + [source == nil ? "" : "entra", "", "", "", "", "", allowed.fieldRef ?? "", "on request"])
+            onRequestRows.append(["User", name, "", "", "", "", "", "", "", type, "", "", allowed.fieldRef ?? "", onRequest])
         }
+        var rows: [[String]] = []
         for object in part.objects {
-            for target in object.targets {
-                let row = target.row
-                let mapped = target.source != nil
-                let fieldRef = row.fieldRef ?? (object.resource == .user ? fieldRefs[target.name.lowercased()] : nil)
-                rows.append(
-                    [object.resource.rawValue, target.name, row.type.rawValue] + describe(target.source) + [
-                        mapped ? (target.sourceIsDefault ? "entra" : "vendor") : "",
-                        target.matchingPriority > 0 ? String(target.matchingPriority) : "",
-                        row.required.map { $0 ? "true" : "false" } ?? "", row.filterable ? "true" : "false",
-                        mapped ? (row.flowType ?? .always).rawValue : "", row.defaultValue ?? "", fieldRef ?? "",
-                        mapped ? "mapped" : "unmapped",
-                    ])
+            for definition in object.definitions {
+                let key = definition.name.lowercased()
+                let mapping = object.mappings.first { $0.target.lowercased() == key }
+                let row = object.targets.first { $0.name.lowercased() == key }?.row
+                let fieldRef = row?.fieldRef ?? (object.resource == .user ? fieldRefs[key] : nil)
+                var fields = [object.resource.rawValue, definition.name]
+                if let mapping {
+                    let source = EntraSource(mapping.source)
+                    fields += [
+                        source.mappingType.rawValue, source.text, mapping.sourceIsDefault ? "entra" : "vendor",
+                        mapping.defaultValue ?? "", mapping.matchingPriority > 0 ? String(mapping.matchingPriority) : "",
+                        (mapping.flowType ?? .always).rawValue, (mapping.flowBehavior ?? .flowWhenChanged).rawValue,
+                    ]
+                } else {
+                    fields += ["", "", "", "", "", "", ""]
+                }
+                fields += [
+                    definition.type, definition.required.map { $0 ? "true" : "false" } ?? "",
+                    row.map { $0.filterable ? "true" : "false" } ?? "", fieldRef ?? "", mapping == nil ? "unmapped" : "mapped",
+                ]
+                rows.append(fields)
             }
-            if object.resource == .user { rows += customRows }
+            if object.resource == .user { rows += onRequestRows }
         }
         return rows
     }
@@ -74,19 +90,22 @@ enum EntraMappingCSV {
         }
         return output
     }
+
+    /// The field as a spreadsheet will show it: with `'` before a leading formula character.
+    static func neutralized(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, formulaStarts.contains(first) else { return field }
+        return "'" + field
+    }
+
+    /// The characters OWASP's "CSV Injection" page says no cell may begin with.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n"]
 }
 
 // MARK: - Helpers
 
 private extension EntraMappingCSV {
-    static func describe(_ source: MappingSource?) -> [String] {
-        guard let source else { return ["", ""] }
-        let (expression, name, type) = EntraExpression.describe(source)
-        return [type, type == "Function" ? expression : name]
-    }
-
     static func appendField(_ field: String, to output: inout [UInt8]) {
-        let bytes = Array(field.utf8)
+        let bytes = Array(neutralized(field).utf8)
         let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
         guard needsQuotes else { return output.append(contentsOf: bytes) }
         output.append(UInt8(ascii: "\""))

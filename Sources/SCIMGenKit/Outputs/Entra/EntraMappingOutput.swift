@@ -5,10 +5,12 @@
 ///
 /// The vendor's part of a Microsoft Graph `synchronizationSchema`, written as a new non-gallery
 /// SCIM app names things. It cannot be pasted into Entra by itself (Entra replaces the whole
-/// schema on save); `EntraMerge` merges it into the schema an administrator downloads.
+/// schema on save); `EntraMerge` merges it into the schema an administrator downloads, reading the
+/// tenant's own directory and object names from the download. Its `$comment` says so.
 ///
 /// ```
 /// {
+///   "$comment": "A fragment, not a whole synchronizationSchema: …",
 ///   "directories": [ { "name": "customappsso", "objects": [
 ///     { "attributes": [ <definition>… ], "name": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User" },
 ///     { "attributes": [ <definition>… ], "name": "urn:ietf:params:scim:schemas:core:2.0:Group" } ] } ],
@@ -29,15 +31,16 @@
 /// - A `<mapping>` is a Graph `attributeMapping` for every row with a source (the descriptor's, or
 ///   Entra's default from `EntraDefaultSources`): `defaultValue`, `flowBehavior` and `flowType` when
 ///   the descriptor gives them, `matchingPriority` (the table's precedences; without any, 1 for
-///   `userName` and for the group's `displayName`; 0 for the rest), `source` (`expression`, `name`,
-///   `parameters` — always empty, `type`) and `targetAttributeName`. Rows with no known source get a
-///   definition and no mapping. The file does not say which sources are only Entra's defaults (the
-///   CSV's `source from` column does); the merge, working from the descriptor, lets those give way
-///   to a source the tenant already has.
+///   `userName` and for the group's `displayName`; 0 for the rest), `source` (Graph's
+///   `attributeMappingSource`: `expression`, `name`, `parameters` (a function's parsed parameter
+///   tree, keyed as Entra keys them, from `EntraExpressionParser`), `type`) and
+///   `targetAttributeName`. Rows with no known source get a definition and no mapping. The file does
+///   not say which sources are only Entra's defaults (the CSV's `source from` column does).
 ///
 /// ## `attribute-mappings.csv`
 ///
-/// Described at `EntraMappingCSV`: RFC 4180, CRLF, one row per target attribute.
+/// Described at `EntraMappingCSV`: RFC 4180, CRLF, exactly the definitions of the JSON with their
+/// mappings, then the vendor's "on request" attributes, marked.
 public enum EntraMappingOutput {
     /// The folder of the files inside the vendor's site folder.
     public static let folder = "mappings"

@@ -26,8 +26,12 @@ extension EntraVendorPart {
             "sourceDirectoryName": .string(EntraSchemaNames.sourceDirectories[0]),
             "targetDirectoryName": .string(EntraSchemaNames.targetDirectory),
         ]
-        return ["directories": [directory], "synchronizationRules": [rule]]
+        return ["$comment": .string(Self.comment), "directories": [directory], "synchronizationRules": [rule]]
     }
+
+    /// What the file is, for an administrator who opens it.
+    static let comment =
+        "A fragment, not a whole synchronizationSchema: the vendor's target attribute definitions and attribute mappings. Its directory and object names ('customappsso', 'Microsoft Entra ID', 'User', the SCIM URNs) stand for your tenant's, which 'scimgen entra-merge' reads from the schema you download; merge it with that command, then paste or PUT the result."
 
     /// The target object's name in a new non-gallery app.
     static func defaultObjectName(_ resource: SCIMResource) -> String {
@@ -70,10 +74,9 @@ extension EntraVendorPart {
         return .object(members)
     }
 
-    /// A source as Graph's `attributeMappingSource`. Function parameters are left empty: Entra
-    /// reads the expression, as it does when an administrator types one in the admin center.
+    /// A source as Graph's `attributeMappingSource`, with the parsed parameter tree of a
+    /// function as Entra exports it (`EntraSource`).
     static func jsonValue(_ source: MappingSource) -> JSONValue {
-        let (expression, name, type) = EntraExpression.describe(source)
-        return ["expression": .string(expression), "name": .string(name), "parameters": [], "type": .string(type)]
+        EntraSource(source).graphValue
     }
 }

@@ -22,6 +22,9 @@ struct EntraVendorPart: Hashable, Sendable {
         var mutability: String?
         /// The objects a `Reference` points at.
         var references: [SCIMResource]
+        /// Whether the attribute belongs to one of the vendor's own extension schemas: only then may
+        /// a merge change a definition the tenant already has.
+        var owned: Bool = false
     }
 
     /// An attribute mapping.
@@ -101,6 +104,16 @@ extension EntraVendorPart {
     }
 }
 
+extension EntraVendorPart {
+    /// Entra has no decimal type; String is the usual stand-in. Complex values never reach here.
+    static func entraType(_ tableType: String) -> String {
+        switch tableType {
+        case "Decimal", "Complex": return "String"
+        default: return tableType
+        }
+    }
+}
+
 // MARK: - Building
 
 private extension EntraVendorPart {
@@ -139,7 +152,7 @@ private extension EntraVendorPart {
                     name: name, type: type, multivalued: attribute.multiValued,
                     required: attribute.required ? true : nil, caseExact: attribute.caseExact,
                     mutability: entraMutability(attribute.mutability),
-                    references: type == "Reference" ? references(attribute) : []))
+                    references: type == "Reference" ? references(attribute) : [], owned: true))
         }
         return result
     }
@@ -154,6 +167,7 @@ private extension EntraVendorPart {
         // The vendor is the authority on its own extension attributes; the tenant's settings of
         // standard attributes are left as they are.
         if vendor.ownsSchema(resolved.schema) {
+            result.owned = true
             result.caseExact = resolved.definition.caseExact
             result.mutability = entraMutability(resolved.definition.mutability)
             if result.required == nil && resolved.definition.required { result.required = true }
@@ -181,14 +195,6 @@ private extension EntraVendorPart {
             }
         }
         return result
-    }
-
-    /// Entra has no decimal type; String is the usual stand-in. Complex values never reach here.
-    static func entraType(_ tableType: String) -> String {
-        switch tableType {
-        case "Decimal", "Complex": return "String"
-        default: return tableType
-        }
     }
 
     static func entraMutability(_ mutability: SCIMMutability) -> String {

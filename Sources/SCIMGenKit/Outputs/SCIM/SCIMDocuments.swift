@@ -14,7 +14,9 @@
 ///
 /// Schemas describe what the vendor supports: the core schemas reduced to the attributes its
 /// tables list (with the sub-attributes those rows need), the Enterprise User extension when a row
-/// uses it, and the vendor's own extensions as declared. `meta.location` of every resource is the
+/// uses it, and the vendor's own extensions as declared; then the schemas of the discovery
+/// resources themselves (`SCIMCatalog.discoverySchemas`, RFC 7643 section 8.7.2), which every
+/// service supports. `meta.location` of every resource is the
 /// URL it is served at (RFC 7643 section 3.1): `<base>/Schemas/<urn>`, a path unless the
 /// descriptor's `scim.baseURL` names the host.
 public enum SCIMDocuments {
@@ -25,20 +27,24 @@ public enum SCIMDocuments {
     /// relative to the site root.
     public static func files(for vendor: ResolvedVendor) -> [String: [UInt8]] {
         let base = SCIMBaseURL(vendor.service)
-        // (URL under the base, file under the vendor's folder, document), in route order.
-        var documents: [(url: String, file: String, document: JSONValue)] = [
-            ("/ServiceProviderConfig", "ServiceProviderConfig.json", serviceProviderConfig(for: vendor))
+        // (URL under the base, file under the vendor's folder, document, the end of the URL that
+        // matches in any case), in route order.
+        var documents: [(url: String, file: String, document: JSONValue, anyCase: String?)] = [
+            ("/ServiceProviderConfig", "ServiceProviderConfig.json", serviceProviderConfig(for: vendor), nil)
         ]
-        let schemas = SCIMSchemaReduction.schemas(for: vendor)
+        let supported = SCIMSchemaReduction.schemas(for: vendor)
+        let schemas = supported + SCIMCatalog.discoverySchemas
         let schemaResources = schemas.map { schemaResource($0, vendor: vendor) }
-        documents.append(("/Schemas", "Schemas.json", listResponse(schemaResources)))
+        documents.append(("/Schemas", "Schemas.json", listResponse(schemaResources), nil))
         for (schema, resource) in zip(schemas, schemaResources) {
-            documents.append(("/Schemas/\(schema.id)", "Schemas/\(SCIMFileName.schema(schema.id))", resource))
+            // A schema URN names the schema in any letter case, as in a fully qualified attribute name
+            // (RFC 7643 section 2.1), so its URL does too.
+            documents.append(("/Schemas/\(schema.id)", "Schemas/\(SCIMFileName.schema(schema.id))", resource, schema.id))
         }
-        let types = resourceTypes(for: vendor, schemas: schemas)
-        documents.append(("/ResourceTypes", "ResourceTypes.json", listResponse(types.map(\.1))))
+        let types = resourceTypes(for: vendor, schemas: supported)
+        documents.append(("/ResourceTypes", "ResourceTypes.json", listResponse(types.map(\.1)), nil))
         for (name, resource) in types {
-            documents.append(("/ResourceTypes/\(name)", "ResourceTypes/\(name).json", resource))
+            documents.append(("/ResourceTypes/\(name)", "ResourceTypes/\(name).json", resource, nil))
         }
 
         let folder = "\(vendor.id)/\(Self.folder)"
@@ -46,7 +52,7 @@ public enum SCIMDocuments {
         for document in documents {
             files["\(folder)/\(document.file)"] = JSONWriter.writeBytes(document.document)
         }
-        let routes = documents.map { SCIMRoute(path: base.path + $0.url, file: $0.file) }
+        let routes = documents.map { SCIMRoute(path: base.path + $0.url, file: $0.file, caseInsensitiveSuffix: $0.anyCase) }
         files["\(folder)/\(SCIMRoutes.fileName)"] = JSONWriter.writeBytes(SCIMRoutes.document(routes))
         files["\(folder)/\(SCIMNginxConfig.fileName)"] = Array(SCIMNginxConfig.text(id: vendor.id, base: base, routes: routes).utf8)
         return files

@@ -7,12 +7,33 @@ public struct SCIMRoute: Hashable, Sendable {
     public var file: String
     /// The Content-Type of the answer.
     public var contentType: String
+    /// The end of `path` that matches in any letter case, such as the URN of a schema's route
+    /// (SCIM compares schema URNs without regard to case); nil when the whole path matches exactly.
+    public var caseInsensitiveSuffix: String?
 
     /// Creates a route.
-    public init(path: String, file: String, contentType: String = SCIMRoutes.contentType) {
+    public init(path: String, file: String, contentType: String = SCIMRoutes.contentType, caseInsensitiveSuffix: String? = nil) {
         self.path = path
         self.file = file
         self.contentType = contentType
+        self.caseInsensitiveSuffix = caseInsensitiveSuffix
+    }
+
+    /// Whether a request for `requestPath` (percent-decoded, without the query) is answered by
+    /// this route: the path itself, or, with a `caseInsensitiveSuffix`, the same path with that
+    /// suffix in any ASCII letter case.
+    package func matches(_ requestPath: String) -> Bool {
+        if requestPath == path { return true }
+        guard let suffix = caseInsensitiveSuffix, path.hasSuffix(suffix) else { return false }
+        let prefix = path.dropLast(suffix.count)
+        guard requestPath.hasPrefix(prefix) else { return false }
+        let rest = requestPath.dropFirst(prefix.count)
+        return rest.utf8.count == suffix.utf8.count && zip(rest.utf8, suffix.utf8).allSatisfy { Self.folded($0) == Self.folded($1) }
+    }
+
+    /// An ASCII letter in lower case; any other byte as it is.
+    private static func folded(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
     }
 }
 
@@ -24,7 +45,10 @@ public struct SCIMRoute: Hashable, Sendable {
 /// ```
 ///
 /// The paths are the URLs `meta.location` names (without the origin when the descriptor has a
-/// `scim.baseURL`); `nginx.conf` answers the same routes.
+/// `scim.baseURL`); `nginx.conf` answers the same routes. A schema's route also has
+/// `"caseInsensitiveSuffix"`, its URN: a request path matches the route when it equals `path`, or
+/// when it starts with the rest of `path` and ends with the URN in any letter case
+/// (`SCIMRoute.matches`).
 public enum SCIMRoutes {
     /// The file name beside the documents.
     public static let fileName = "routes.json"
@@ -38,11 +62,15 @@ public enum SCIMRoutes {
                 "routes",
                 .array(
                     routes.map { route in
-                        .object([
+                        var members: [JSONValue.Member] = [
                             .init("path", .string(route.path)),
                             .init("file", .string(route.file)),
                             .init("contentType", .string(route.contentType)),
-                        ])
+                        ]
+                        if let suffix = route.caseInsensitiveSuffix {
+                            members.append(.init("caseInsensitiveSuffix", .string(suffix)))
+                        }
+                        return .object(members)
                     }))
         ])
     }

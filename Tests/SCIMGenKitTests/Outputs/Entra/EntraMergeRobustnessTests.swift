@@ -6,7 +6,7 @@ final class EntraMergeRobustnessTests: XCTestCase {
     private func check(_ bytes: [UInt8], vendor: ResolvedVendor, file: StaticString = #filePath, line: UInt = #line) {
         do {
             let merged = try EntraMerge.merge(schema: bytes, file: "schema.json", vendor: vendor)
-            XCTAssertNoThrow(try JSONParser.parse(merged), file: file, line: line)
+            XCTAssertNoThrow(try JSONParser.parse(merged.schema), file: file, line: line)
         } catch {
             XCTAssertFalse(error.diagnostics.isEmpty, file: file, line: line)
             for diagnostic in error.diagnostics {
@@ -49,13 +49,17 @@ final class EntraMergeRobustnessTests: XCTestCase {
         }
         do {
             _ = try EntraMerge.merge(
-                schema: Array(#"{"directories": [], "synchronizationRules": [{"sourceDirectoryName": "Microsoft Entra ID", "targetDirectoryName": "x", "objectMappings": [{"sourceObjectName": "User", "targetObjectName": "User", "attributeMappings": [{"targetAttributeName": "a", "source": {"type": "Function", "expression": 5}}]}]}]}"#.utf8),
+                schema: Array(#"{"directories": [], "synchronizationRules": [{"sourceDirectoryName": "Microsoft Entra ID", "targetDirectoryName": "customappsso", "objectMappings": [{"sourceObjectName": "User", "targetObjectName": "User", "attributeMappings": [{"targetAttributeName": "a", "source": {"type": "Function", "expression": 5}}]}]}]}"#.utf8),
                 file: "schema.json", vendor: vendor)
             XCTFail("merged")
         } catch {
             XCTAssertEqual(
                 error.diagnostics.map(\.description),
-                ["schema.json:1:292: error: 'synchronizationRules[0].objectMappings[0].attributeMappings[0].source.expression' must be a string, not a number"])
+                [
+                    "schema.json:1:70: error: rule 'synchronizationRules[0]' reads from directory 'Microsoft Entra ID', which 'directories' does not define",
+                    "schema.json:1:115: error: rule 'synchronizationRules[0]' writes to directory 'customappsso', which 'directories' does not define",
+                    "schema.json:1:303: error: 'synchronizationRules[0].objectMappings[0].attributeMappings[0].source.expression' must be a string, not a number",
+                ])
         }
     }
 }

@@ -8,6 +8,12 @@ enum EntraTestSupport {
     static let fixtures = Repository.fixtures.appendingPathComponent("Entra")
     /// `Tests/Fixtures/Golden/`.
     static let golden = Repository.fixtures.appendingPathComponent("Golden")
+    /// `Tests/Fixtures/Entra/samples/`: Microsoft's Graph documentation samples, as published.
+    static let samples = fixtures.appendingPathComponent("samples")
+    /// `Tests/Fixtures/Entra/composite/`: tenant schemas built from the samples by `make_composites.py`.
+    static let composites = fixtures.appendingPathComponent("composite")
+    /// `Tests/Fixtures/Entra/merged/`: the golden result (or refusal) of each vendor merged into each fixture.
+    static let merged = fixtures.appendingPathComponent("merged")
     /// The exported-schema fixtures merged in every test, by file name.
     static let schemaFixtures = ["entra-id-enterprise.json", "azure-ad-core-user.json", "entra-id-users-only.json"]
 
@@ -26,11 +32,11 @@ enum EntraTestSupport {
         Array(try Data(contentsOf: fixtures.appendingPathComponent(name)))
     }
 
-    /// Compares bytes with a golden file under `Tests/Fixtures/Golden/` with the one golden helper.
+    /// Compares bytes with a golden file under `root` (`Tests/Fixtures/Golden/` unless given) with the one golden helper.
     static func assertGolden(
-        _ actual: [UInt8], _ relativePath: String, file: StaticString = #filePath, line: UInt = #line
+        _ actual: [UInt8], _ relativePath: String, in root: URL = golden, file: StaticString = #filePath, line: UInt = #line
     ) {
-        Golden.assert(actual, matches: golden.appendingPathComponent(relativePath), file: file, line: line)
+        Golden.assert(actual, matches: root.appendingPathComponent(relativePath), file: file, line: line)
     }
 
 

@@ -39,14 +39,27 @@ final class SCIMDocumentsTests: XCTestCase {
                 "lucid-all-products/scim/ResourceTypes.json", "lucid-all-products/scim/ResourceTypes/Group.json",
                 "lucid-all-products/scim/ResourceTypes/User.json", "lucid-all-products/scim/Schemas.json",
                 "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_Group.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_ResourceType.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_Schema.json",
+                "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_ServiceProviderConfig.json",
                 "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_core_2.0_User.json",
                 "lucid-all-products/scim/Schemas/urn_ietf_params_scim_schemas_extension_lucid_2.0_User.json",
                 "lucid-all-products/scim/ServiceProviderConfig.json", "lucid-all-products/scim/nginx.conf",
                 "lucid-all-products/scim/routes.json",
             ])
         let list = try JSONParser.parse(try XCTUnwrap(files["lucid-all-products/scim/Schemas.json"])).jsonValue
-        XCTAssertEqual(list["totalResults"], .int(3))
+        XCTAssertEqual(list["totalResults"], .int(6))
         XCTAssertEqual(list["startIndex"], .int(1))
+        guard case .array(let listed)? = list["Resources"] else { return XCTFail("no Resources") }
+        XCTAssertEqual(
+            listed.map { $0["id"] },
+            [
+                SCIMURN.user, "urn:ietf:params:scim:schemas:extension:lucid:2.0:User", SCIMURN.group,
+                SCIMURN.serviceProviderConfig, SCIMURN.resourceType, SCIMURN.schema,
+            ].map { .string($0) })
+        // The resource types name the vendor's schemas only.
+        let typeList = try JSONParser.parse(try XCTUnwrap(files["lucid-all-products/scim/ResourceTypes.json"])).jsonValue
+        XCTAssertEqual(typeList["totalResults"], .int(2))
         let types = try JSONParser.parse(try XCTUnwrap(files["lucid-all-products/scim/ResourceTypes/User.json"])).jsonValue
         XCTAssertEqual(
             types["schemaExtensions"],

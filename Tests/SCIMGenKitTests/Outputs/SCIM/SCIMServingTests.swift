@@ -161,7 +161,26 @@ final class SCIMServingTests: XCTestCase {
                 {
                   "path": "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:User",
                   "file": "Schemas/urn_ietf_params_scim_schemas_core_2.0_User.json",
-                  "contentType": "application/scim+json"
+                  "contentType": "application/scim+json",
+                  "caseInsensitiveSuffix": "urn:ietf:params:scim:schemas:core:2.0:User"
+                },
+                {
+                  "path": "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig",
+                  "file": "Schemas/urn_ietf_params_scim_schemas_core_2.0_ServiceProviderConfig.json",
+                  "contentType": "application/scim+json",
+                  "caseInsensitiveSuffix": "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"
+                },
+                {
+                  "path": "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:ResourceType",
+                  "file": "Schemas/urn_ietf_params_scim_schemas_core_2.0_ResourceType.json",
+                  "contentType": "application/scim+json",
+                  "caseInsensitiveSuffix": "urn:ietf:params:scim:schemas:core:2.0:ResourceType"
+                },
+                {
+                  "path": "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:Schema",
+                  "file": "Schemas/urn_ietf_params_scim_schemas_core_2.0_Schema.json",
+                  "contentType": "application/scim+json",
+                  "caseInsensitiveSuffix": "urn:ietf:params:scim:schemas:core:2.0:Schema"
                 },
                 {
                   "path": "/scim/v2/ResourceTypes",
@@ -179,6 +198,30 @@ final class SCIMServingTests: XCTestCase {
             """)
     }
 
+    func testARouteMatchesItsPathAndASchemaRouteItsURNInAnyCase() {
+        let urn = "urn:ietf:params:scim:schemas:core:2.0:User"
+        let schema = SCIMRoute(path: "/scim/v2/Schemas/" + urn, file: "x.json", caseInsensitiveSuffix: urn)
+        let exact = SCIMRoute(path: "/scim/v2/ResourceTypes/User", file: "y.json")
+        let cases: [(SCIMRoute, String, Bool)] = [
+            (schema, "/scim/v2/Schemas/" + urn, true),
+            (schema, "/scim/v2/Schemas/URN:IETF:PARAMS:SCIM:SCHEMAS:CORE:2.0:USER", true),
+            (schema, "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:user", true),
+            (schema, "/scim/v2/SCHEMAS/" + urn, false),
+            (schema, "/SCIM/v2/Schemas/" + urn, false),
+            (schema, "/scim/v2/Schemas/" + urn + "x", false),
+            (schema, "/scim/v2/Schemas/" + urn + "/", false),
+            (schema, "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:Use", false),
+            (schema, "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group", false),
+            (schema, "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:UŞER", false),
+            (exact, "/scim/v2/ResourceTypes/User", true),
+            (exact, "/scim/v2/ResourceTypes/user", false),
+            (exact, "/scim/v2/ResourceTypes/User/", false),
+        ]
+        for (route, path, expected) in cases {
+            XCTAssertEqual(route.matches(path), expected, path)
+        }
+    }
+
     // MARK: - File names
 
     func testSchemaFileNames() {
@@ -193,6 +236,18 @@ final class SCIMServingTests: XCTestCase {
             XCTAssertEqual(SCIMFileName.schema(id), name)
             XCTAssertNil(PortablePath.problem(segment: SCIMFileName.schema(id)), id)
         }
+    }
+
+    func testAnExtensionCannotBeADiscoverySchema() throws {
+        var descriptor = try vendor("lucid-all-products").descriptor
+        var copy = try XCTUnwrap(descriptor.extensions.first)
+        copy.id = "urn:ietf:params:scim:schemas:core:2.0:schema"
+        descriptor.extensions.append(copy)
+        let (checked, diagnostics) = DescriptorValidator.check(descriptor)
+        XCTAssertNil(checked)
+        XCTAssertEqual(
+            diagnostics.filter { $0.severity == .error }.map(\.message),
+            ["extension id 'urn:ietf:params:scim:schemas:core:2.0:schema' is a standard RFC 7643 schema; scimgen knows it already, so remove the declaration"])
     }
 
     func testExtensionsPublishedUnderOneFileNameAreRefused() throws {
@@ -225,14 +280,14 @@ final class SCIMServingTests: XCTestCase {
                     add_header Allow "GET, HEAD" always;
                     return 405 '{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"405","detail":"Discovery endpoints answer GET and HEAD only"}';
                 }
-                if ($args ~* "(?:^|&)filter(?:=|&|$)") {
+                if ($args ~* "(?:^|[&;])(?:f|%66|%46)(?:i|%69|%49)(?:l|%6c|%4c)(?:t|%74|%54)(?:e|%65|%45)(?:r|%72|%52)(?:=|[&;]|$)") {
                     return 403 '{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"403","detail":"Filtering is not supported on discovery endpoints (RFC 7644 section 4)"}';
                 }
                 try_files "/Schemas/urn_ietf_params_scim_schemas_core_2.0_User.json" =404;
             }
             """
         XCTAssertTrue(text.contains(route), text)
-        for location in [#""/scim/v2/""#, #"= "/scim/v2""#, #"~ "/\.(?!well-known/)""#, #"= "/routes.json""#, #"= "/nginx.conf""#] {
+        for location in [#""/scim/v2/""#, #"= "/scim/v2""#, #"~ "/\.(?!well-known/|search$)""#, #"= "/routes.json""#, #"= "/nginx.conf""#] {
             XCTAssertTrue(
                 text.contains("location \(location) {\n    types { }\n    default_type application/scim+json;\n    return 404 \(notFound);\n}"),
                 location)
@@ -241,8 +296,81 @@ final class SCIMServingTests: XCTestCase {
             XCTAssertTrue(text.contains("location = \"\(path)\" {"), path)
             XCTAssertTrue(text.contains("    try_files \"/\(file)\" =404;"), file)
         }
-        XCTAssertEqual(text.components(separatedBy: "location ").count - 1, 5 + 5)
+        // A schema's URN in another letter case is taken to the exact location, its query along.
+        XCTAssertTrue(
+            text.contains(
+                """
+                location ~ "^/scim/v2/Schemas/(?i:urn:ietf:params:scim:schemas:core:2[.]0:User)$" {
+                    rewrite ^ "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:User" last;
+                }
+                """), text)
+        XCTAssertTrue(
+            text.contains(
+                """
+                location = "/scim/v2/Schemas/.search" {
+                    types { }
+                    default_type application/scim+json;
+                    if ($request_method != POST) {
+                        add_header Allow "POST" always;
+                        return 405 '{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"405","detail":"A search answers POST only (RFC 7644 section 3.4.3)"}';
+                    }
+                    return 403 '{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"403","detail":"Searching is not supported on discovery endpoints (RFC 7644 section 4); GET /scim/v2/Schemas lists them all"}';
+                }
+                """), text)
+        XCTAssertTrue(text.contains("location = \"/scim/v2/ResourceTypes/.search\" {"))
+        // 8 routes, 4 of them schemas with a pattern, 2 searches, 5 refusals.
+        XCTAssertEqual(text.components(separatedBy: "location ").count - 1, 8 + 4 + 2 + 5)
         XCTAssertTrue(text.hasSuffix("}\n"))
+    }
+
+    /// The `filter` rule of `nginx.conf`, read with ICU's regular expressions (nginx's PCRE runs in
+    /// `Tests/Tools/judges`): every spelling a server decodes to `filter`, and nothing else.
+    func testNginxFilterRuleMatchesEverySpellingOfFilterOnly() throws {
+        let files = SCIMDocuments.files(for: try vendor("thousandeyes"))
+        let text = String(decoding: try XCTUnwrap(files["thousandeyes/scim/nginx.conf"]), as: UTF8.self)
+        let rules = Set(text.components(separatedBy: "\n").filter { $0.hasPrefix("    if ($args ~* \"") })
+        XCTAssertEqual(rules.count, 1, "one rule, the same in every route")
+        let line = try XCTUnwrap(rules.first)
+        let pattern = String(line.dropFirst("    if ($args ~* \"".count).dropLast("\") {".count))
+        let rule = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        let refused = [
+            "filter=x", "FILTER=x", "Filter", "filter", "filter=", "count=1&filter=x", "a=1;filter=x", "filter&a=1",
+            "%66ilter=x", "%46ILTER=x", "fil%74er=x", "%66%69%6C%74%65%72=x", "%66%69%6c%74%65%72", "F%69LTER=x",
+        ]
+        let ignored = [
+            "", "attributes=id", "excludedAttributes=meta", "sortBy=name&sortOrder=descending", "startIndex=2&count=1",
+            "filterx=1", "xfilter=1", "filter_=1", "a=filter", "a=%26filter%3Dx", "%2566ilter=x", "filte=x", "fi%6C=x",
+        ]
+        for query in refused {
+            XCTAssertNotNil(rule.firstMatch(in: query, range: NSRange(query.startIndex..., in: query)), query)
+        }
+        for query in ignored {
+            XCTAssertNil(rule.firstMatch(in: query, range: NSRange(query.startIndex..., in: query)), query)
+        }
+    }
+
+    /// Each schema's pattern location matches its URN in any letter case under the exact
+    /// `/Schemas/` of the base, and nothing else.
+    func testNginxSchemaPatternsMatchTheirURNInAnyCaseOnly() throws {
+        let files = SCIMDocuments.files(for: try vendor("lucid-all-products"))
+        let text = String(decoding: try XCTUnwrap(files["lucid-all-products/scim/nginx.conf"]), as: UTF8.self)
+        let prefix = "location ~ \"^"
+        let patterns = try text.components(separatedBy: "\n").filter { $0.hasPrefix(prefix) }.map { line in
+            try NSRegularExpression(pattern: "^" + String(line.dropFirst(prefix.count).dropLast("\" {".count)))
+        }
+        XCTAssertEqual(patterns.count, 6)
+        func matching(_ path: String) -> Int {
+            patterns.filter { $0.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil }.count
+        }
+        let lucid = "urn:ietf:params:scim:schemas:extension:lucid:2.0:User"
+        for (path, count) in [
+            ("/scim/v2/Schemas/" + lucid, 1), ("/scim/v2/Schemas/" + lucid.uppercased(), 1),
+            ("/scim/v2/Schemas/urn:IETF:params:scim:schemas:core:2.0:schema", 1),
+            ("/scim/v2/Schemas/" + lucid + "x", 0), ("/scim/v2/SCHEMAS/" + lucid, 0), ("/x/scim/v2/Schemas/" + lucid, 0),
+            ("/scim/v2/Schemas/urn:ietf:params:scim:schemas:extension:lucid:2x0:User", 0),
+        ] {
+            XCTAssertEqual(matching(path), count, path)
+        }
     }
 
     func testNginxConfigAtTheHostRoot() throws {
@@ -260,10 +388,15 @@ final class SCIMServingTests: XCTestCase {
 
     func testNginxConfigKeepsHostileTextOutOfItsSyntax() {
         let base = SCIMBaseURL(origin: "", path: "/scim")
-        let routes = [SCIMRoute(path: "/scim/a\"b\\c", file: "x.json")]
+        let routes = [
+            SCIMRoute(path: "/scim/a\"b\\c", file: "x.json"),
+            SCIMRoute(path: "/scim/Schemas/u(r\"n).*", file: "y.json", caseInsensitiveSuffix: "u(r\"n).*"),
+        ]
         let text = SCIMNginxConfig.text(id: "x'\n}\"$y", base: base, routes: routes)
         XCTAssertTrue(text.hasPrefix("# SCIM discovery documents of 'x}y', written by scimgen"), text)
         XCTAssertTrue(text.contains(#"location = "/scim/a\"b\\c" {"#), text)
         XCTAssertFalse(text.contains("\n}\"$y"))
+        // Every character of the URN is literal in the pattern, and quoted for nginx.
+        XCTAssertTrue(text.contains(#"location ~ "^/scim/Schemas/(?i:u\\(r\\\"n\\)[.]\\*)$" {"#), text)
     }
 }
