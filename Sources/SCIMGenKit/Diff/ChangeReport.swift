@@ -93,6 +93,18 @@ extension ChangeReport {
                 : "### \(MarkdownInline.plain(names[id] ?? id)) (\(MarkdownInline.code(id)))"
             var lines: [String] = []
             var excerpt: [String] = []
+            // A vendor that appears or goes: its files in one line, not one line each.
+            if files.count > Self.sameChangeListed, let status = files.first?.status, status != .changed,
+                files.allSatisfy({ $0.status == status })
+            {
+                let count = files.reduce(0) { $0 + (status == .added ? $1.linesAdded : $1.linesRemoved) }
+                let listed = files.prefix(Self.sameChangeListed).map { MarkdownInline.code($0.path, limit: MarkdownInline.identifierLimit) }
+                blocks.append(
+                    title + "\n\n- \(Self.count(files.count, "file")) \(status.rawValue) (\(Self.count(count, "line"))): "
+                        + listed.joined(separator: ", ") + " and \(files.count - listed.count) more")
+                budget -= 3
+                continue
+            }
             for file in files {
                 var line = "- " + Self.fileLine(file, name: file.path)
                 if file.status == .changed {

@@ -156,7 +156,8 @@ final class DiffCommandTests: XCTestCase {
 
                 ## Generated files:
                 """), run.out)
-        XCTAssertTrue(run.out.contains("\n- `acme/tutorial.md` added ("), run.out)
+        XCTAssertTrue(
+            run.out.contains("\n### Acme (`acme`)\n\n- 13 files added ("), "an added vendor's files in one line: \(run.out)")
         XCTAssertTrue(run.out.contains("\n### Site index\n\n- `index.md` (+"), run.out)
     }
 
@@ -165,7 +166,8 @@ final class DiffCommandTests: XCTestCase {
         let workspace = try committed(["Vendors"])
         let run = workspace.run(["diff", "--base", "HEAD"])
         XCTAssertEqual(run.code, 0, "\(run)")
-        XCTAssertTrue(run.out.contains("- `lusid/tutorial.md` added ("), run.out)
+        XCTAssertTrue(run.out.contains("### LUSID (`lusid`)\n\n- "), run.out)
+        XCTAssertTrue(run.out.contains("`lusid/tutorial.md` added ("), run.out)
     }
 
     /// An unreadable revision is an error naming it, never "every vendor added".

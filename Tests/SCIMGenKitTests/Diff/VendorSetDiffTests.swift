@@ -608,6 +608,29 @@ final class VendorSetDiffTests: XCTestCase {
             """)
     }
 
+    /// An edited prerequisite pairs up with the one it replaced and shows its edit word by word, as
+    /// Markdown; a long credential step does too, where cutting both at one length would read the same.
+    func testEditedProseShowsItsChangedWords() throws {
+        let markdown = try Self.markdown { vendor in
+            vendor.prerequisites[1].text = "Confirm that you are on an **Enterprise** account with a current pricing plan. To upgrade, please contact our sales team."
+            vendor.credentials.steps[3].text = vendor.credentials.steps[3].text.replacingOccurrences(of: "This value", with: "The token")
+        }
+        XCTAssertEqual(markdown, """
+            ## scimgen diff: 1 vendor changed
+
+            ### Lucid (All Products) (`lucid-all-products`)
+
+            **Prerequisites**
+
+            - edited: `Confirm that you are on an {+**+}Enterprise{+**+} account with [-an up-to-date-]{+a current+} pricing plan. To upgrade, please…`
+
+            **Credential steps**
+
+            - step 4: text: `…and save the **Bearer token**. [-This value-]{+The token+} will be entered in the…`
+
+            """)
+    }
+
     /// Pipes, backticks, newlines and long text stay inside one bullet line.
     func testSpecialCharactersStayOnOneLine() throws {
         let markdown = try Self.markdown { vendor in
