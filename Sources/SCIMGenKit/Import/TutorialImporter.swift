@@ -63,10 +63,12 @@ public enum TutorialImporter {
                 "scim": [Self.minimumServiceComment],
             ])
             bytes = DescriptorCodec.encode(descriptor)
-            let (decoded, found) = DescriptorCodec.decode(id: id, file: "\(id)/vendor.json", bytes: bytes)
+            // Exactly what `validate` reads and checks: the codec, the semantic checks, text safety.
+            let file = "\(id)/vendor.json"
+            let (decoded, _) = DescriptorCodec.decode(id: id, file: file, bytes: bytes)
             readBack = decoded
-            errors = found.filter { $0.severity == .error }
-            if let decoded { errors += DescriptorValidator.validate(decoded).filter { $0.severity == .error } }
+            errors = VendorLoader.load(sources: [VendorSource(id: id, file: file, bytes: bytes)]).diagnostics
+                .filter { $0.severity == .error }
             attempts += 1
             guard !errors.isEmpty, attempts < 4, let decoded, reader.leaveOut(refused: errors, in: decoded) else { break }
         } while true

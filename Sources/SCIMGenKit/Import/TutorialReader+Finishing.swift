@@ -10,6 +10,7 @@ extension TutorialReader {
         settleCredentials()
         nameSecretToken()
         reportMissing()
+        holdTextToTheDescriptorRules()
         vendor.groups = groupsFound ? groups : nil
         if let flowStated { vendor.provisioningFlow = flowStated }
     }

@@ -233,6 +233,7 @@ extension TutorialReader {
                     continue
                 }
                 vendor.website = link.target
+                websiteLine = line
                 placed = true
             } else if vendor.website != link.target {
                 notPlaced("link", "[\(link.text)](\(link.target))", line: line)

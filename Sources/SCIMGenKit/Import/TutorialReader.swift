@@ -52,6 +52,9 @@ struct TutorialReader {
     var pendingTarget: Target?
     var groupMappingLine: Int?
     var adminCredentialsLine: Int?
+    /// The line each imported text came from, for messages about text kept without an origin.
+    var textLines: [String: Int] = [:]
+    var websiteLine: Int?
     /// The flow Step 5 follows, when the tutorial says.
     var flowStated: ProvisioningFlow?
     var websiteChecked = false
@@ -115,6 +118,7 @@ struct TutorialReader {
             result = TutorialReader.placeholder.replacing(in: result, literally: app)
             if let other = otherProducts[line] { result = result.replacingOccurrences(of: other, with: app) }
         }
+        if textLines[result] == nil { textLines[result] = line }
         return result
     }
 

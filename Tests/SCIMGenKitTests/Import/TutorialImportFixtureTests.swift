@@ -125,7 +125,9 @@ final class TutorialImportFixtureTests: XCTestCase {
         XCTAssertEqual(result.corrections.count, 3)
     }
 
-    /// Published defects, each corrected (or left out) with a warning at its line and listed.
+    /// Published defects, each corrected (or left out) with a warning at its line and listed; text
+    /// `validate` refuses in a descriptor (an `http:` link, formatting HTML, an image with a script)
+    /// corrected where it can be, left out where it cannot.
     func testPublishedDefects() throws {
         let result = try check("published-defects")
         XCTAssertEqual(
@@ -145,6 +147,9 @@ final class TutorialImportFixtureTests: XCTestCase {
                 "79: title|Integer -> title|String",
                 "81: Locale -> -",
                 "82: payGrade -> -",
+                "106: http:// -> https://",
+                "106: <b> -> -",
+                #"107: Kestrel Payroll shows <img src="https://tracker.example/p.gif" onerror="alert(1)… -> -"#,
             ].map { $0.replacingOccurrences(of: "![Screenshot of the credentials.](media/kestrel-payroll-provisioning-tutorial/../common/credentials.png)", with: "![Screenshot of the credentials.](media/kestrel-payroll-provisioning-tutorial/..…") })
         let kestrel = try XCTUnwrap(result.descriptor)
         XCTAssertNil(kestrel.website)
@@ -153,6 +158,9 @@ final class TutorialImportFixtureTests: XCTestCase {
         XCTAssertEqual(kestrel.users.attributes.first { $0.path.hasSuffix(":manager") }?.type, .string)
         XCTAssertFalse(result.allRowsImported)
         XCTAssertEqual([result.rowsImported, result.rowsFound, result.rowsCorrected], [11, 13, 5])
+        XCTAssertEqual(
+            kestrel.limitations,
+            ["Only one workspace per tenant is provisioned; see the [guide](https://kestrel.example/guide)."])
     }
 
     /// No section on configuring the app: the app signs in with OAuth ("select Authorize"), so
