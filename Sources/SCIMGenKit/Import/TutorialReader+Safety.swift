@@ -8,31 +8,14 @@ extension TutorialReader {
     /// `validate` refuses (a link to another scheme, an image from another site, an embed) is left
     /// out with the element that holds it, with a warning saying why.
     mutating func holdTextToTheDescriptorRules() {
-        vendor.prerequisites = vendor.prerequisites.compactMap { item in
-            var item = item
-            guard let text = safe(item.text, line: line(of: item.origin)) else { return nil }
-            item.text = text
-            return item
-        }
-        vendor.notes = vendor.notes.compactMap { note in
-            var note = note
-            guard let text = safe(note.text, line: line(of: note.origin)) else { return nil }
-            note.text = text
-            return note
-        }
-        vendor.credentials.steps = vendor.credentials.steps.compactMap { step in
+        vendor.prerequisites = safe(vendor.prerequisites, text: \.text, origin: \.origin)
+        vendor.notes = safe(vendor.notes, text: \.text, origin: \.origin)
+        vendor.credentials.steps = safe(vendor.credentials.steps, text: \.text, origin: \.origin).map { step in
             var step = step
-            guard let text = safe(step.text, line: line(of: step.origin)) else { return nil }
-            step.text = text
             if let shot = step.screenshot { step.screenshot = safe(shot) }
             return step
         }
-        vendor.changeLog = vendor.changeLog.compactMap { entry in
-            var entry = entry
-            guard let text = safe(entry.text, line: line(of: entry.origin)) else { return nil }
-            entry.text = text
-            return entry
-        }
+        vendor.changeLog = safe(vendor.changeLog, text: \.text, origin: \.origin)
         for path in [\VendorDescriptor.assignmentTips, \.limitations, \.troubleshooting, \.resources] {
             vendor[keyPath: path] = vendor[keyPath: path].compactMap { safe($0, line: textLines[$0] ?? 1) }
         }
@@ -56,6 +39,18 @@ extension TutorialReader {
         if let link = vendor.singleSignOnTutorial, let problem = URLSafety.linkProblem(link) {
             correct(line: capabilitiesLine ?? 1, found: link, recorded: nil, reason: "the single sign-on link \(problem)")
             vendor.singleSignOnTutorial = nil
+        }
+    }
+
+    /// The elements whose text the descriptor may hold, that text made safe; the others left out.
+    mutating func safe<Element>(
+        _ elements: [Element], text: WritableKeyPath<Element, String>, origin: KeyPath<Element, Origin>
+    ) -> [Element] {
+        elements.compactMap { element in
+            var element = element
+            guard let safeText = safe(element[keyPath: text], line: line(of: element[keyPath: origin])) else { return nil }
+            element[keyPath: text] = safeText
+            return element
         }
     }
 
