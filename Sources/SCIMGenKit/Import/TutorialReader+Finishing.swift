@@ -155,6 +155,16 @@ extension TutorialReader {
             do {
                 parsed = try AttributePath(parsing: path)
             } catch {
+                // `urn:scim:schemas:extension:enterprise:1.0.department` is SCIM 1.1, which some
+                // gallery apps still publish: a real path, though not one a descriptor can hold.
+                if row.path.lowercased().hasPrefix("urn:scim:schemas:") {
+                    report(
+                        .warning,
+                        "table row not imported: '\(TutorialText.clipped(row.path))' is a SCIM 1.1 path; a descriptor holds SCIM 2.0 paths (RFC 7644)",
+                        line: Self.line(of: row))
+                    dropped(row)
+                    return nil
+                }
                 correct(line: Self.line(of: row), found: row.path, recorded: nil, reason: "not an attribute path: \(error.message)")
                 dropped(row)
                 return nil
