@@ -88,7 +88,7 @@ public enum TutorialImporter {
         let result = TutorialImport(
             id: id, name: name, descriptor: errors.isEmpty ? descriptor : nil, bytes: errors.isEmpty ? bytes : nil,
             diagnostics: diagnostics, notImported: notImported, corrections: corrections,
-            rowsFound: reader.rowsFound, rowsImported: rows.count,
+            rowsFound: reader.rowsFound, rowsImported: rows.count - reader.rowsAdded,
             rowsCorrected: rows.filter { reader.rowsCorrected.contains(TutorialReader.line(of: $0)) }.count, units: units.count,
             unitsImported: outcomes.filter { $0 == .imported }.count,
             unitsBoilerplate: outcomes.filter { $0 == .boilerplate }.count,

@@ -29,6 +29,44 @@ extension TutorialReader {
         {
             groups.attributes[index].matching = 1
         }
+        vendor.users.attributes = consistentMatching(vendor.users.attributes)
+        groups.attributes = consistentMatching(groups.attributes)
+        // Entra matches groups on displayName; a group table that lists rows but not that one
+        // lacks it (a defect of the table), and a descriptor without it does not validate.
+        if !groups.attributes.isEmpty,
+            !groups.attributes.contains(where: { ["displayname", SCIMURN.group.lowercased() + ":displayname"].contains($0.path.lowercased()) })
+        {
+            let line = groups.attributes.first.map(Self.line(of:)) ?? 1
+            correct(
+                line: line, found: "(no displayName row)", recorded: "displayName|String",
+                reason: "Entra matches groups on displayName, which the group table leaves out")
+            var row = AttributeMapping(path: "displayName", type: .string, filterable: true, origin: at(line))
+            row.matching = groups.attributes.contains { $0.matching == 1 } ? nil : 1
+            groups.attributes.insert(row, at: 0)
+            rowsAdded += 1
+        }
+    }
+
+    /// Matching precedences `validate` accepts: only on filterable rows, each used once. A
+    /// precedence the table gives otherwise is not kept (tutorials show no matching column), with
+    /// a warning.
+    mutating func consistentMatching(_ rows: [AttributeMapping]) -> [AttributeMapping] {
+        var used: Set<Int> = []
+        return rows.map { row in
+            guard let matching = row.matching else { return row }
+            var row = row
+            if !row.filterable || used.contains(matching) {
+                report(
+                    .warning,
+                    "matching precedence \(matching) of '\(TutorialText.clipped(row.path))' not kept: \(row.filterable ? "another row has it" : "the row is not filterable, and Entra matches by filtering")",
+                    line: Self.line(of: row))
+                notImported.append((Self.line(of: row), "matching precedence \(matching) of '\(row.path)'"))
+                row.matching = nil
+            } else {
+                used.insert(matching)
+            }
+            return row
+        }
     }
 
     /// Declares the vendor extension schemas that table rows use (`urn:…:lucid:2.0:User:billingCode`),

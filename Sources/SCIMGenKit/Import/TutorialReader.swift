@@ -40,6 +40,8 @@ struct TutorialReader {
     var outcomes: [Int: Outcome] = [:]
     var corrections: [ImportCorrection] = []
     var rowsFound = 0
+    /// Rows the importer added, which no table of the tutorial has (a group table's displayName).
+    var rowsAdded = 0
     /// Rows of attribute tables that found no table to go into.
     var rejectedRows = 0
     /// The lines of rows kept with a corrected path or type, or a type completed from the catalog.

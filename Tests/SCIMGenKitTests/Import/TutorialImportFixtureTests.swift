@@ -197,6 +197,20 @@ final class TutorialImportFixtureTests: XCTestCase {
         XCTAssertEqual([result.rowsImported, result.rowsFound, result.rowsCorrected], [6, 6, 1])
     }
 
+    /// A matching column that contradicts itself (a precedence on a row that is not filterable, one
+    /// precedence twice: not kept), a SCIM 1.1 path (not imported), and a group table without its
+    /// displayName row (added: Entra matches groups on it).
+    func testTableDefects() throws {
+        let result = try check("table-defects")
+        let gruppa = try XCTUnwrap(result.descriptor)
+        XCTAssertEqual(gruppa.users.attributes.map { "\($0.path) \($0.matching.map(String.init) ?? "-")" }, [
+            "userName 1", "externalId -", #"emails[type eq "work"].value -"#,
+        ])
+        XCTAssertEqual(gruppa.groups?.attributes.map(\.path), ["displayName", "members", "externalId"])
+        XCTAssertEqual([result.rowsImported, result.rowsFound], [5, 6])
+        XCTAssertFalse(result.allRowsImported)
+    }
+
     /// "Azure Active Directory" era: `Step 1.` headings, `Yes`/`No` marks, the Azure portal steps, a
     /// vendor hint for Test Connection, a code block and a note in Step 2, a vendor tip in Step 4.
     func testAzureADEra() throws { try check("azure-ad-era") }
