@@ -61,6 +61,7 @@ extension TutorialReader {
                     "matching precedence \(matching) of '\(TutorialText.clipped(row.path))' not kept: \(row.filterable ? "another row has it" : "the row is not filterable, and Entra matches by filtering")",
                     line: Self.line(of: row))
                 notImported.append((Self.line(of: row), "matching precedence \(matching) of '\(row.path)'"))
+                record(.notImported, line: Self.line(of: row))
                 row.matching = nil
             } else {
                 used.insert(matching)

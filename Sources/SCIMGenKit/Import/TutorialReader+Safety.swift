@@ -56,6 +56,8 @@ extension TutorialReader {
 
     /// The text as the descriptor may hold it, or nil, with a correction, when it cannot be.
     mutating func safe(_ text: String, line: Int) -> String? {
+        // An empty text says nothing, and a descriptor holds no empty text.
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return nil }
         var text = text
         if TutorialText.contains(text, "http://") {
             let fixed = text.replacingOccurrences(of: "](http://", with: "](https://")
@@ -88,8 +90,13 @@ extension TutorialReader {
             correct(line: line, found: shot.path, recorded: nil, reason: "the screenshot \(problem)")
             return nil
         }
-        guard let alt = safe(shot.alt, line: line) else { return nil }
         var shot = shot
+        // `![](media/x.png)` has no alt text; a screenshot in a descriptor needs one.
+        if !shot.alt.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+            shot.alt = "Screenshot."
+            return shot
+        }
+        guard let alt = safe(shot.alt, line: line) else { return nil }
         shot.alt = alt
         return shot
     }

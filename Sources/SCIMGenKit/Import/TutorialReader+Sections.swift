@@ -282,8 +282,13 @@ extension TutorialReader {
             notPlaced("include", "[!INCLUDE [\(name)](\(path))]", line: line)
             return
         }
+        guard DescriptorValidator.includeProblem(path) == nil else {
+            notPlaced("include", "[!INCLUDE [\(name)](\(path))]", line: line)
+            return
+        }
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        vendor.includes.append(Include(section: home, path: path, name: name == fileName ? nil : name, origin: at(line)))
+        let text = TutorialText.trimmed(name)
+        vendor.includes.append(Include(section: home, path: path, name: text.isEmpty || text == fileName ? nil : text, origin: at(line)))
         record(.imported, line: line)
     }
 

@@ -185,6 +185,7 @@ struct TutorialReader {
             correct(line: line, found: value, recorded: fixed, reason: "a quote that is never opened")
             value = fixed
         }
+        guard !TutorialText.trimmed(value).isEmpty else { return nil }
         switch field {
         case \LearnMetadata.date where !DescriptorValidator.isLearnDate(value):
             guard let date = LearnDate.normalised(value) else {
