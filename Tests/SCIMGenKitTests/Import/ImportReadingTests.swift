@@ -50,6 +50,32 @@ final class ImportReadingTests: XCTestCase {
             [#"phoneNumbers[type eq "work"].value"#, "userName", "active", #"emails[type eq "work"].value"#, "a|b"])
     }
 
+    /// The header shapes and row forms of published tables, each read to rows: path, type,
+    /// filterable, required (nil when the table has no such column) and note.
+    func testTableShapes() {
+        let cases: [(table: String, rows: [String])] = [
+            (
+                "|Attribute|Type|Supported for filtering|Required by Acme (All Products)|\n|---|---|---|---|\n|userName|String|&check;|&check;|\n|active|Boolean||&check;|",
+                ["userName String filter required", "active Boolean - required"]
+            ),
+            ("|Attribute|Type|Supported for Filtering|\n|---|---|---|\n|userName|String|&check;\n|title|String|", ["userName String filter -", "title String - -"]),
+            ("|Attribute|Type|\n|---|---|\n|members|Reference|", ["members Reference - -"]),
+            ("Attribute|Type|Notes\n---|---|---\nuserName|String|Sign-in name.\nlocale|String|", ["userName String - - Sign-in name.", "locale String - -"]),
+            ("|Attribute|Type|\n|:--|:--:|\n|emails[type eq \\\"work\\\"].value|String|\n|`nickName`|**String**|", [#"emails[type eq "work"].value String - -"#, "nickName String - -"]),
+            ("|Attribute Name|Attribute Type|Filter|Mandatory|\n|---|---|---|---|\n|userName|string|Yes|✓|\n|active|bool|No|", ["userName String filter required", "active Boolean - -"]),
+        ]
+        for (table, expected) in cases {
+            let lines = table.components(separatedBy: "\n").enumerated().map { SourceLine(text: $0.element, line: $0.offset + 1) }
+            let reader = AttributeTableReader(lines: lines, resource: .user, file: "t.md")
+            XCTAssertEqual(
+                reader.rows.map { row in
+                    [row.path, row.type.rawValue, row.filterable ? "filter" : "-", row.required == true ? "required" : "-", row.note ?? ""]
+                        .filter { !$0.isEmpty }.joined(separator: " ")
+                },
+                expected, table)
+        }
+    }
+
     func testExtensionNames() {
         XCTAssertEqual(TutorialReader.extensionName("urn:ietf:params:scim:schemas:extension:lucid:2.0:User"), "LucidUser")
         XCTAssertEqual(TutorialReader.extensionName("urn:ietf:params:scim:schemas:extension:acme-hr:1.0:Group"), "AcmeHrGroup")
