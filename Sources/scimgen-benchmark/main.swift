@@ -1,12 +1,17 @@
 import Foundation
 import SCIMGenKit
 
-// scimgen-benchmark [--sizes 100,1000,10000] [--keep]
+// scimgen-benchmark [--sizes 100,1000,10000] [--rounds 5] [--strace] [--keep]
 //
 // Builds a synthetic but realistic set of N vendors from the four real descriptors (varied table
-// sizes, extensions, groups or not, credential steps with code), then times, for each N: loading
-// and validating, rendering everything in memory, writing a fresh Site, a no-change generate,
-// `check`, and `cp -r` of the same output tree, printing each figure as a ratio to `cp -r`.
+// sizes, extensions, groups or not, credential steps with code), then, for each N:
+// - times loading and validating, rendering everything in memory, a no-change generate and `check`,
+//   in this process;
+// - runs the real `scimgen generate` (the executable beside this one) into a new folder and `cp -r` of
+//   the same output tree, paired and interleaved for `--rounds` rounds (which goes first alternates),
+//   and prints the median of the pairs' ratios: the machine is shared, so only a ratio of runs made
+//   side by side means anything;
+// - with `--strace`, counts both commands' system calls with `strace -f -c`.
 // Run from the repository root in a release build: `swift run -c release scimgen-benchmark`.
 
 #if canImport(Glibc)
@@ -17,6 +22,8 @@ import SCIMGenKit
 
 struct Options {
     var sizes = [100, 1_000, 10_000]
+    var rounds = 5
+    var strace = false
     var keep = false
 
     init(_ arguments: [String]) {
@@ -25,10 +32,14 @@ struct Options {
             switch argument {
             case "--sizes":
                 sizes = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }
+            case "--rounds":
+                rounds = max(1, Int(iterator.next() ?? "") ?? 5)
+            case "--strace":
+                strace = true
             case "--keep":
                 keep = true
             default:
-                print("usage: scimgen-benchmark [--sizes 100,1000,10000] [--keep]")
+                print("usage: scimgen-benchmark [--sizes 100,1000,10000] [--rounds 5] [--strace] [--keep]")
                 exit(64)
             }
         }
@@ -121,15 +132,59 @@ enum Synthesizer {
 
 // MARK: - Running
 
-func shell(_ command: [String]) -> Double {
+/// Runs a command to its end and returns the seconds it took; exits when it fails.
+func run(_ executable: String, _ arguments: [String], in directory: URL) -> Double {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = command
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
     let (_, seconds) = time {
-        try? process.run()
+        do { try process.run() } catch {
+            print("cannot run \(executable): \(error)")
+            exit(1)
+        }
         process.waitUntilExit()
     }
+    if process.terminationStatus != 0 {
+        print("'\(([executable] + arguments).joined(separator: " "))' exited \(process.terminationStatus)")
+        exit(1)
+    }
     return seconds
+}
+
+/// The full path of a command on PATH, or nil.
+func which(_ command: String) -> String? {
+    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+        let path = "\(folder)/\(command)"
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return nil
+}
+
+/// The middle value (the mean of the two middle ones for an even count).
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return .nan }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/// System calls from `strace -f -c` output: (all, failed, opens, stats).
+func straceCounts(_ file: URL) -> (Int, Int, Int, Int) {
+    let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+    var total = (0, 0, 0, 0)
+    for line in text.split(separator: "\n") {
+        let columns = line.split(separator: " ")
+        guard let name = columns.last, columns.count >= 5, let calls = Int(columns[3]) else { continue }
+        let errors = columns.count >= 6 ? Int(columns[4]) ?? 0 : 0
+        switch name {
+        case "total": total.0 = calls; total.1 = errors
+        case "open", "openat", "openat2": total.2 += calls
+        case "stat", "lstat", "fstat", "newfstatat", "statx", "fstatat64": total.3 += calls
+        default: break
+        }
+    }
+    return total
 }
 
 func fileCount(_ root: URL) -> (Int, Int) {
@@ -163,10 +218,16 @@ guard bases.count == 4, FileManager.default.fileExists(atPath: repository.append
 #endif
 print("scimgen-benchmark, \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Date())")
 print("")
-print("| vendors | files | MB | load+validate | render | generate fresh | generate fresh, again | no-change generate | check | cp -r | peak RSS |")
+let scimgen = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("scimgen").path
+guard FileManager.default.isExecutableFile(atPath: scimgen) else {
+    print("no scimgen beside this program at \(scimgen): build it first ('swift build -c release')")
+    exit(1)
+}
+print("| vendors | files | MB | load+validate | render | generate fresh | cp -r | generate / cp -r | no-change generate | check | peak RSS |")
 print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
 var failures: [String] = []
+var straceRows: [String] = []
 for size in options.sizes {
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("scimgen-bench-\(size)-\(getpid())")
     try? FileManager.default.removeItem(at: work)
@@ -180,7 +241,6 @@ for size in options.sizes {
             .write(to: folder.appendingPathComponent("vendor.json"))
     }
     let templates = work.appendingPathComponent("Templates")
-    let site = work.appendingPathComponent("Site")
 
     func load() -> SiteLoader.Result {
         SiteLoader.load(vendors: vendors, vendorsDisplay: "Vendors", templates: templates, templatesDisplay: "Templates")
@@ -207,36 +267,83 @@ for size in options.sizes {
         return (loadSeconds, renderSeconds)
     }
     let (loadSeconds, renderSeconds) = try loadAndRender()
+
+    // Paired and interleaved: each round runs both, alternating which goes first, into new folders.
+    let reference = work.appendingPathComponent("Site")
+    _ = run(scimgen, ["generate", "--out", "Site", "--quiet"], in: work)
+    var generateTimes: [Double] = []
+    var copyTimes: [Double] = []
+    var ratios: [Double] = []
+    for round in 0..<options.rounds {
+        let generated = "fresh-\(round)"
+        let copied = work.appendingPathComponent("copy-\(round)").path
+        sync()
+        var pair: (generate: Double, copy: Double) = (0, 0)
+        if round % 2 == 0 {
+            pair.generate = run(scimgen, ["generate", "--out", generated, "--quiet"], in: work)
+            sync()
+            pair.copy = run("/bin/cp", ["-r", reference.path, copied], in: work)
+        } else {
+            pair.copy = run("/bin/cp", ["-r", reference.path, copied], in: work)
+            sync()
+            pair.generate = run(scimgen, ["generate", "--out", generated, "--quiet"], in: work)
+        }
+        generateTimes.append(pair.generate)
+        copyTimes.append(pair.copy)
+        ratios.append(pair.generate / pair.copy)
+        for path in [generated, "copy-\(round)", ".\(generated).scimgen-manifest"] {
+            try? FileManager.default.removeItem(at: work.appendingPathComponent(path))
+        }
+    }
+
     func generate(into folder: URL) throws -> WriteSummary {
         guard let input = load().input else { throw CocoaError(.fileReadCorruptFile) }
         return try SiteWriter(root: folder).stream { write in try SiteGenerator.generate(input, each: write) }
     }
-    let (_, writeSeconds) = try time { try generate(into: site) }
-    let fresh = work.appendingPathComponent("Site-fresh")
-    let (_, generateSeconds) = try time { try generate(into: fresh) }
-    let (noChange, noChangeSeconds) = try time { try generate(into: site) }
+    let (noChange, noChangeSeconds) = try time { try generate(into: reference) }
     if !noChange.written.isEmpty || !noChange.removed.isEmpty {
         failures.append("no-change generate at \(size) wrote \(noChange.written.count) and removed \(noChange.removed.count) files")
     }
     let (check, checkSeconds) = try time { () -> SiteCheck in
         let input = load().input!
-        return try SiteCheck(root: site, display: "Site") { compare in try SiteGenerator.generate(input, each: compare) }
+        return try SiteCheck(root: reference, display: "Site") { compare in try SiteGenerator.generate(input, each: compare) }
     }
     if !check.isCurrent { failures.append("check at \(size) found \(check.findings.count) differences") }
-    let copySeconds = shell(["cp", "-r", site.path, work.appendingPathComponent("Site-copy").path])
-    let (count, bytes) = fileCount(site)
-    func cell(_ seconds: Double) -> String {
-        String(format: "%.3f s (%.1fx)", seconds, seconds / copySeconds)
-    }
+    let (count, bytes) = fileCount(reference)
+    let copySeconds = median(copyTimes)
+    func cell(_ seconds: Double) -> String { String(format: "%.3f s (%.1fx)", seconds, seconds / copySeconds) }
     print(
-        "| \(size) | \(count) | \(String(format: "%.1f", Double(bytes) / 1e6)) | \(cell(loadSeconds)) | \(cell(renderSeconds)) | \(cell(writeSeconds)) | \(cell(generateSeconds)) | \(cell(noChangeSeconds)) | \(cell(checkSeconds)) | \(String(format: "%.3f s", copySeconds)) | \(String(format: "%.0f MB", peakMegabytes())) |"
-    )
+        "| \(size) | \(count) | \(String(format: "%.1f", Double(bytes) / 1e6)) | \(cell(loadSeconds)) | \(cell(renderSeconds)) | "
+            + "\(String(format: "%.3f s", median(generateTimes))) | \(String(format: "%.3f s", copySeconds)) | "
+            + "\(String(format: "%.2fx (%.2f to %.2f)", median(ratios), ratios.min()!, ratios.max()!)) | "
+            + "\(cell(noChangeSeconds)) | \(cell(checkSeconds)) | \(String(format: "%.0f MB", peakMegabytes())) |")
+
+    if options.strace, let strace = which("strace") {
+        let counts = work.appendingPathComponent("strace.txt")
+        _ = run(strace, ["-f", "-c", "-o", counts.path, scimgen, "generate", "--out", "strace-generate", "--quiet"], in: work)
+        let generateCounts = straceCounts(counts)
+        _ = run(strace, ["-f", "-c", "-o", counts.path, "/bin/cp", "-r", reference.path, "strace-copy"], in: work)
+        let copyCounts = straceCounts(counts)
+        for (name, c) in [("scimgen generate", generateCounts), ("cp -r", copyCounts)] {
+            straceRows.append(
+                "| \(size) | \(name) | \(c.0) (\(c.1) failed) | \(String(format: "%.1f", Double(c.0) / Double(count))) | \(c.2) | \(c.3) |")
+        }
+    } else if options.strace {
+        failures.append("--strace: no strace on PATH")
+    }
     if !options.keep { try? FileManager.default.removeItem(at: work) }
 }
 print("")
-print("ratios are to 'cp -r' of the same output tree in the same run; 'generate fresh' = load + validate + render + write")
-print("into an empty folder, as 'scimgen generate' does (run twice, into two folders); 'no-change generate' and 'check'")
-print("also load and render; peak RSS is the largest the process reached up to that row")
+print("'generate fresh' is the scimgen command into a new folder (load, validate, render, write), 'cp -r' copies the same")
+print("tree; both are medians of \(options.rounds) paired, interleaved rounds, and 'generate / cp -r' is the median of the pairs'")
+print("ratios (lowest to highest in brackets). The other ratios are to the median 'cp -r'. 'no-change generate' and 'check'")
+print("run in this process and also load and render; peak RSS is the largest this process reached up to that row.")
+if !straceRows.isEmpty {
+    print("")
+    print("| vendors | command | system calls | per file | opens | stats |")
+    print("|---:|---|---:|---:|---:|---:|")
+    for row in straceRows { print(row) }
+}
 if !failures.isEmpty {
     for failure in failures { print("FAILED: \(failure)") }
     exit(1)

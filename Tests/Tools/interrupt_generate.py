@@ -7,20 +7,25 @@ renamed, which changes all its files, and one vendor removed, which makes genera
 Reference outputs of A and B are generated first. Then each round switches the inputs, starts
 generate into WORKDIR/Site, kills it with SIGKILL after a random delay, and checks:
   - every file in Site has exactly its content under A or under B (never a mix or a truncation);
-  - every generated file present is listed in the manifest, so the next run owns it;
+  - every generated file present is listed in the manifest (kept beside Site, as .Site.scimgen-manifest)
+    with the SHA-256 of the bytes it holds, so the next run owns it and may remove it;
+  - no temporary file or folder is left but a run's own, named with the token of a run the manifest marks
+    unfinished.
 Finally a run completes and Site must equal the reference of the final state, with no temporary
 files left, and 'scimgen check' must pass. Prints a summary; exits 1 on the first violation.
 """
+import hashlib
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
 
-MANIFEST = ".scimgen-manifest"
 TEMP_SUFFIX = ".scimgen-tmp"
+TEMPORARY = re.compile(r"^\..*\.([0-9a-f]{16})\.scimgen-tmp$")
 
 
 def tree(root):
@@ -33,12 +38,27 @@ def tree(root):
     return files
 
 
+def manifest_path(root):
+    """The manifest of an output folder is kept beside it: Site -> .Site.scimgen-manifest."""
+    parent, name = os.path.split(os.path.normpath(root))
+    return os.path.join(parent, "." + name + ".scimgen-manifest")
+
+
 def manifest(root):
-    path = os.path.join(root, MANIFEST)
+    """Each listed path with the set of hashes listed for it, and the tokens of unfinished runs."""
+    path = manifest_path(root)
+    entries, unfinished = {}, set()
     if not os.path.exists(path):
-        return set()
+        return entries, unfinished
     with open(path, encoding="utf-8") as handle:
-        return {line for line in handle.read().split("\n") if line and not line.startswith("#")}
+        lines = handle.read().split("\n")
+    for line in lines[:-1]:  # a half-written last line does not count
+        if line.startswith("# unfinished run "):
+            unfinished.add(line[len("# unfinished run "):])
+        elif line and not line.startswith("#"):
+            digest, listed = line[:64], line[66:]
+            entries.setdefault(listed, set()).add(digest)
+    return entries, unfinished
 
 
 def main():
@@ -78,7 +98,6 @@ def main():
         generate(f"ref-{name}")
         durations.append(time.monotonic() - start)
         references[name] = tree(os.path.join(work, f"ref-{name}"))
-        del references[name][MANIFEST]
     longest = max(durations)
 
     site = os.path.join(work, "Site")
@@ -95,25 +114,32 @@ def main():
             kills += 1
         process.wait()
         present = tree(site) if os.path.isdir(site) else {}
-        owned = manifest(site)
+        owned, unfinished = manifest(site)
         for path, content in present.items():
-            if path == MANIFEST or path.endswith(TEMP_SUFFIX):
+            # A run writes a changed file to a temporary file, and a new folder's files into a temporary folder.
+            temporary = [TEMPORARY.match(part) for part in path.split(os.sep) if part.endswith(TEMP_SUFFIX)]
+            if temporary:
+                if not all(match and match.group(1) in unfinished for match in temporary):
+                    sys.exit(f"round {number}: {path} is a temporary file of no unfinished run")
                 continue
             candidates = [references[s][path] for s in ("a", "b") if path in references[s]]
             if content not in candidates:
                 sys.exit(f"round {number}: {path} is neither its old nor its new content ({len(content)} bytes)")
             if path not in owned:
                 sys.exit(f"round {number}: {path} exists but the manifest does not list it")
+            if hashlib.sha256(content).hexdigest() not in owned[path]:
+                sys.exit(f"round {number}: {path} is listed without the hash of the bytes it holds")
 
-    final = generate("Site")
+    generate("Site")
     present = tree(site)
-    del present[MANIFEST]
     if present != references[current]:
         extra = sorted(set(present) - set(references[current]))
         missing = sorted(set(references[current]) - set(present))
         sys.exit(f"after a completed run Site differs from the reference: extra {extra[:5]}, missing {missing[:5]}")
-    if manifest(site) != set(references[current]):
-        sys.exit("after a completed run the manifest does not list exactly the generated files")
+    owned, unfinished = manifest(site)
+    expected = {path: {hashlib.sha256(content).hexdigest()} for path, content in references[current].items()}
+    if owned != expected or unfinished:
+        sys.exit("after a completed run the manifest does not list exactly the generated files and their hashes")
     check = subprocess.run([scimgen, "check", "--out", "Site"], cwd=work, capture_output=True)
     if check.returncode != 0:
         sys.exit(f"check failed after recovery: {check.stderr.decode()[:2000]}")

@@ -37,6 +37,7 @@ enum CheckCommand: Command {
             Generation.report(error, context: context, out: out)
             return SCIMGen.ExitCode.failure
         }
+        Generation.report(check.warnings, context: context)
         if check.isCurrent {
             if context.command.flag("quiet") { return SCIMGen.ExitCode.success }
             context.console.out("\(out) is current: \(check.current == 1 ? "1 file" : "\(check.current) files")")
@@ -44,13 +45,7 @@ enum CheckCommand: Command {
         }
         let formatter = context.formatter
         for finding in check.findings {
-            let message: String
-            switch finding.kind {
-            case .stale: message = "stale: generated content differs"
-            case .missing: message = "missing: generated file does not exist"
-            case .extra: message = "extra: no longer generated"
-            }
-            context.console.err(formatter.line(severity: .error, message: message, file: "\(out)/\(finding.path)"))
+            context.console.err(formatter.line(severity: .error, message: finding.message, file: finding.file))
             if !finding.diff.isEmpty && formatter.format == .text { context.console.err(finding.diff, terminator: "") }
         }
         context.console.err(

@@ -17,6 +17,15 @@ extension DiffCommand {
         var templateFiles: [String: [UInt8]] = [:]
         /// Every problem found while loading.
         var diagnostics: [Diagnostic] = []
+        /// The name per-vendor override files are listed under (`Vendors`), when the side has any.
+        var overridesName: String?
+
+        /// The vendor a template file listed as `Vendors/<id>/templates/…` overrides, or nil for a shared one.
+        func overrideOwner(_ name: String) -> String? {
+            guard let overridesName, name.hasPrefix(overridesName + "/") else { return nil }
+            let rest = name.dropFirst(overridesName.count + 1).split(separator: "/", maxSplits: 2)
+            return rest.count == 3 && rest[1] == Substring(SiteLoader.overridesFolder) ? String(rest[0]) : nil
+        }
 
         /// The files of the vendors in `ids` (those this side has).
         func render(_ ids: Set<String>) throws(DiagnosticsError) -> [String: [UInt8]] {
@@ -57,7 +66,9 @@ extension DiffCommand.Side {
     ) -> Self {
         let result = SiteLoader.load(
             vendors: vendors, vendorsDisplay: vendorsName, templates: templates, templatesDisplay: templatesName, kinds: kinds)
-        var side = Self(vendors: result.vendors, input: result.input, kinds: kinds, diagnostics: result.diagnostics)
+        var side = Self(
+            vendors: result.vendors, input: result.input, kinds: kinds, diagnostics: result.diagnostics,
+            overridesName: keyedAs.vendors)
         side.templateFiles = files(under: templates, named: keyedAs.templates)
         for vendor in result.vendors {
             let folder = vendors.appendingPathComponent(vendor.id).appendingPathComponent(SiteLoader.overridesFolder)

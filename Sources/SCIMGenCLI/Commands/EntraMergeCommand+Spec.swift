@@ -17,10 +17,10 @@ extension EntraMergeCommand: Command {
             .option("schema", valueName: "file", help: "The schema downloaded from the tenant.", isRequired: true),
             .option("out", short: "o", valueName: "file", help: "Write the merged schema here instead of printing it; not the schema file."),
             .option(
-                "prefer", help: "Whose side of a conflicting mapping wins.", defaultValue: "tenant",
+                "prefer", valueName: "side", help: "Whose side of a conflicting mapping wins.", defaultValue: "tenant",
                 allowedValues: ["tenant", "vendor"]),
             .option(
-                "matching", help: "Whose matching precedences the merged schema has.", defaultValue: "tenant",
+                "matching", valueName: "side", help: "Whose matching precedences the merged schema has.", defaultValue: "tenant",
                 allowedValues: ["tenant", "vendor"]),
             .vendors,
             .option(

@@ -9,8 +9,10 @@ enum GenerateCommand: Command {
         discussion: """
             Validates first and writes nothing when anything is invalid. Writes only files whose \
             bytes changed, each atomically, and removes files it generated before that are no \
-            longer produced; a manifest in the output folder ('.scimgen-manifest') records them. \
-            Files it did not write are never touched. With '--vendor' or '--only', only the named \
+            longer produced and still hold the bytes it wrote; a manifest beside the output folder \
+            ('.Site.scimgen-manifest' for 'Site') records them with their SHA-256. Files it did not \
+            write are never touched, and links in the output folder are never followed. One run at a \
+            time: a second waits up to 5 s for the first. With '--vendor' or '--only', only the named \
             vendors or kinds are written and cleaned up; with '--vendor', the index is left as it is. \
             On a terminal, work that takes more than a second shows a progress line.
             """,
@@ -26,20 +28,23 @@ enum GenerateCommand: Command {
         guard let plan = Generation.prepare(context, kinds: kinds, only: only) else { return SCIMGen.ExitCode.failure }
         let out = context.option("out")
         let progress = Generation.Progression(context: context, vendors: plan.input.vendors.count, verb: "written")
-        defer { progress.finish() }
         do {
-            let summary = try SiteWriter(root: context.url(out)).stream(scope: plan.scope) { write in
+            let writer = SiteWriter(root: context.url(out), display: CommandContext.display(out))
+            let summary = try writer.stream(scope: plan.scope) { write in
                 try SiteGenerator.generate(plan.input, kinds: kinds, includeIndex: plan.includeIndex) { files in
                     try write(files)
                     progress.advance(files)
                 }
             }
             progress.finish()
+            Generation.report(summary.warnings, context: context)
             if !context.command.flag("quiet") {
                 context.console.out("\(summary.line) in \(CommandContext.display(out))")
             }
             return SCIMGen.ExitCode.success
         } catch {
+            // The line goes before a problem is printed, so that the problem starts a line of its own.
+            progress.finish()
             Generation.report(error, context: context, out: out)
             return SCIMGen.ExitCode.failure
         }
@@ -114,6 +119,13 @@ enum Generation {
         return nil
     }
 
+    /// Prints what was left alone in the output folder, and why.
+    static func report(_ warnings: [SiteWarning], context: CommandContext) {
+        for warning in warnings {
+            context.console.err(context.formatter.line(severity: .warning, message: warning.message, file: warning.path, line: warning.line))
+        }
+    }
+
     /// Prints a failure of rendering, writing or reading the output folder.
     static func report(_ error: Error, context: CommandContext, out: String) {
         let display = CommandContext.display(out)
@@ -122,7 +134,7 @@ enum Generation {
             context.report(error.diagnostics)
             context.console.err("generation failed")
         case let error as SiteWriteError:
-            context.error("\(display)/\(error.path): \(error.reason)")
+            context.console.err(context.formatter.line(severity: .error, message: "\(error.reason)", file: error.path))
         default:
             context.error("cannot use '\(display)': \(error)")
         }

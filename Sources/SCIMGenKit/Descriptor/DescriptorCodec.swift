@@ -40,8 +40,12 @@ public enum DescriptorCodec {
     }
 
     /// The descriptor as a JSON value, keys in the format's order; what `diff` walks.
-    public static func encodeValue(_ descriptor: VendorDescriptor) -> JSONValue {
-        vendor.encode(descriptor, EncodingContext(comments: descriptor.comments, path: ""))
+    ///
+    /// - Parameter includingDefaults: whether values equal to their default are written too, so that
+    ///   a comparison sees `"filterable": false` rather than no key.
+    public static func encodeValue(_ descriptor: VendorDescriptor, includingDefaults: Bool = false) -> JSONValue {
+        vendor.encode(
+            descriptor, EncodingContext(comments: descriptor.comments, path: "", includesDefaults: includingDefaults))
     }
 
     /// `Vendors/vendor.schema.json`: the JSON Schema (draft 2020-12) of a descriptor, for editors

@@ -20,8 +20,9 @@ samples/ (see README.md there):
 - the Salesforce template's inbound PROFILE_INBOUND_APPROLE rule follows, untouched, although its
   directory `salesforce.com` is not in the composite: a merge must leave it as it is.
 
-Each composite then changes one thing (see CASES). The output is deterministic: run it again and
-git shows no change.
+Each composite then changes one thing (see CASES). `scim-as-sampled.json` keeps the samples as they
+are instead: no User.employeeId, no Group.displayName, and the AWS group mapping with only
+`members`. The output is deterministic: run it again and git shows no change.
 """
 import copy
 import json
@@ -160,7 +161,7 @@ USER_MAPPINGS = [
 ]
 
 
-def base():
+def base(as_sampled=False):
     salesforce = sample("graphdocs-salesforce-template-schema.json")
     aws = sample("graphdocs-aws-template-schema.json")
     example2 = sample("graphdocs-update-example2-customappsso.json")
@@ -168,9 +169,9 @@ def base():
     source = copy.deepcopy(salesforce["directories"][0])
     objects = {obj["name"]: obj for obj in source["objects"]}
     template = objects["User"]["attributes"][1]  # IsSoftDeleted, for the key order of the sample
-    employee_id = dict(template, name="employeeId", type="String")
-    objects["User"]["attributes"].append(employee_id)
-    objects["Group"]["attributes"].append(dict(template, name="displayName", type="String"))
+    if not as_sampled:
+        objects["User"]["attributes"].append(dict(template, name="employeeId", type="String"))
+        objects["Group"]["attributes"].append(dict(template, name="displayName", type="String"))
 
     target = copy.deepcopy(example2["directories"][0])
     user = target["objects"][0]
@@ -190,11 +191,12 @@ def base():
     rule = copy.deepcopy(aws["synchronizationRules"][0])
     rule["targetDirectoryName"] = "customappsso"
     group_mapping = rule["objectMappings"][0]
-    group_mapping["attributeMappings"] = [
-        mapping("displayName", attribute("displayName"), priority=1),
-        mapping("externalId", attribute("objectId")),
-    ] + group_mapping["attributeMappings"]
-    user_mapping = copy.deepcopy(group_mapping)
+    if not as_sampled:
+        group_mapping["attributeMappings"] = [
+            mapping("displayName", attribute("displayName"), priority=1),
+            mapping("externalId", attribute("objectId")),
+        ] + group_mapping["attributeMappings"]
+    user_mapping = copy.deepcopy(aws["synchronizationRules"][0]["objectMappings"][0])
     user_mapping["name"] = "Provision Azure Active Directory Users"
     user_mapping["sourceObjectName"] = "User"
     user_mapping["targetObjectName"] = "User"
@@ -307,6 +309,7 @@ def no_groups(schema):
 
 CASES = {
     "scim-defaults.json": None,
+    "scim-as-sampled.json": "as sampled",
     "scim-match-externalid.json": match_external_id,
     "scim-conflicts.json": conflicts,
     "scim-groups-disabled.json": groups_disabled,
@@ -322,8 +325,8 @@ CASES = {
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, change in CASES.items():
-        schema = base()
-        if change:
+        schema = base(as_sampled=change == "as sampled")
+        if callable(change):
             change(schema)
         with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="\n") as handle:
             json.dump(schema, handle, indent=2, ensure_ascii=False)

@@ -32,6 +32,8 @@ struct EntraMergePlan {
         var definitionDifferences: [EntraMergeReport.DefinitionDifference] = []
         var matching = EntraMergeReport.Matching(tenant: [], vendor: [], kept: .tenant, tenantHadNone: false, changes: [])
         var unmapped: [String] = []
+        /// Entra attributes to add to the source object, because mappings read them and its list lacks them.
+        var addedSourceAttributes: [EntraSourceAttributes.Attribute] = []
     }
 
     let document: Document
@@ -95,7 +97,9 @@ struct EntraMergePlan {
 
         checkTargetObjects()
         for index in placements.indices { decide(&placements[index]) }
-        for placement in placements { checkMappings(placement) }
+        for index in placements.indices {
+            placements[index].decisions.addedSourceAttributes = checkMappings(placements[index])
+        }
         for placement in placements { checkMatching(placement) }
     }
 
@@ -108,6 +112,17 @@ struct EntraMergePlan {
                 .key("directories"), .index(placement.targetDirectory.index), .key("objects"),
                 .index(placement.target.index), .key("attributes"),
             ]
+            let sourcePath: [PathStep] = [
+                .key("directories"), .index(placement.sourceDirectory.index), .key("objects"),
+                .index(placement.source.index), .key("attributes"),
+            ]
+            if !decisions.addedSourceAttributes.isEmpty {
+                result.editArray(at: sourcePath) { attributes in
+                    for attribute in decisions.addedSourceAttributes {
+                        attributes.append(EntraSourceAttributes.jsonValue(attribute, objectName: sourceObjectName))
+                    }
+                }
+            }
             result.editArray(at: attributesPath) { attributes in
                 for (index, definition) in decisions.updatedDefinitions where attributes.indices.contains(index) {
                     let stated = EntraVendorPart.jsonValue(definition, objectName: objectName)
@@ -150,7 +165,9 @@ struct EntraMergePlan {
                     enabled: placement.mapping.enabled, matching: decisions.matching,
                     addedAttributes: decisions.addedDefinitions.map(\.name),
                     addedMappings: decisions.addedMappings.map { placement.target.attribute(named: $0.mapping.target)?.name ?? $0.mapping.target },
-                    conflicts: decisions.conflicts, definitions: decisions.definitionDifferences, unmapped: decisions.unmapped))
+                    conflicts: decisions.conflicts, definitions: decisions.definitionDifferences, unmapped: decisions.unmapped,
+                    sourceObject: placement.source.name ?? "", sourceDirectory: placement.sourceDirectory.name ?? "",
+                    addedSourceAttributes: decisions.addedSourceAttributes.map(\.name)))
             if !decisions.unmapped.isEmpty {
                 let names = decisions.unmapped.map { "'\($0)'" }.joined(separator: ", ")
                 let pronoun = decisions.unmapped.count == 1 ? "it" : "them"
@@ -411,8 +428,11 @@ private extension EntraMergePlan {
         }
     }
 
-    /// Every target defined and mapped once, every source attribute defined, the tenant's and the vendor's.
-    mutating func checkMappings(_ placement: Placement) {
+    /// Every target defined and mapped once, every source attribute defined, the tenant's and the
+    /// vendor's. Returns the Entra attributes the source object must gain: those that mappings read,
+    /// that its list lacks, and that `EntraSourceAttributes` knows.
+    mutating func checkMappings(_ placement: Placement) -> [EntraSourceAttributes.Attribute] {
+        var added: [EntraSourceAttributes.Attribute] = []
         let mapping = placement.mapping
         let source = placement.source
         let target = placement.target
@@ -420,7 +440,16 @@ private extension EntraMergePlan {
         var defined = Set(target.attributes.map { $0.name.lowercased() })
         defined.formUnion(placements.filter { $0.target.index == target.index }.flatMap { $0.decisions.addedDefinitions.map { $0.name.lowercased() } })
         let sourceNames = source.attributes.map(\.name)
-        let sourceKeys = Set(sourceNames.map { $0.lowercased() })
+        var sourceKeys = Set(sourceNames.map { $0.lowercased() })
+        let resource = placement.object.resource
+        // A known Entra attribute missing from the list is added rather than refused.
+        func defines(_ name: String) -> Bool {
+            if sourceKeys.contains(name.lowercased()) { return true }
+            guard let known = EntraSourceAttributes.attribute(name, for: resource) else { return false }
+            added.append(known)
+            sourceKeys.insert(name.lowercased())
+            return true
+        }
         var seen: [String: Document.AttributeMapping] = [:]
         for entry in mapping.attributeMappings {
             let key = entry.target.lowercased()
@@ -437,24 +466,27 @@ private extension EntraMergePlan {
             }
             // A source the vendor replaces no longer matters.
             guard !placement.decisions.replacedSources.contains(key), let feed = entry.source else { continue }
-            for name in feed.references where !sourceKeys.contains(name.lowercased()) {
-                error(
-                    "'\(mapping.label)' maps '\(entry.target)' from '\(name)', which object '\(source.name ?? "")' of directory '\(sourceDirectory)' does not define"
-                        + Suggestion.didYouMean(name, in: sourceNames),
-                    at: feed.node)
+            for name in feed.references where !defines(name) {
+                diagnostics.append(
+                    Diagnostic(
+                        .error,
+                        "'\(mapping.label)' maps '\(entry.target)' from '\(name)', which object '\(source.name ?? "")' of directory '\(sourceDirectory)' does not define"
+                            + Suggestion.didYouMean(name, in: sourceNames),
+                        at: feed.location(of: name, in: file)))
             }
         }
         // The vendor's sources that end up in the schema.
         let written = placement.decisions.addedMappings.map(\.mapping)
             + placement.object.mappings.filter { placement.decisions.replacedSources.contains($0.target.lowercased()) }
         for entry in written {
-            for name in EntraSource(entry.source).references where !sourceKeys.contains(name.lowercased()) {
+            for name in EntraSource(entry.source).references where !defines(name) {
                 error(
                     "'\(vendorName)' maps '\(SCIMURN.abbreviated(entry.target))' from '\(name)', which object '\(source.name ?? "")' of directory '\(sourceDirectory)' does not define"
                         + Suggestion.didYouMean(name, in: sourceNames) + "; add it to the object's attribute list, or map '\(SCIMURN.abbreviated(entry.target))' yourself after the merge",
                     at: source.node)
             }
         }
+        return added
     }
 
     /// Exactly one attribute at matching precedence 1 once the merge is done.
@@ -523,6 +555,12 @@ private extension EntraMergePlan {
         var result = template.map { member in members.first { $0.key == member.key } ?? member }
         result += members.filter { member in !template.contains { $0.key == member.key } }
         return .object(result)
+    }
+
+    /// The tenant's name for a source object type, for the `referencedObjects` of an added source attribute.
+    func sourceObjectName(_ resource: SCIMResource) -> String {
+        if let placement = placements.first(where: { $0.object.resource == resource }), let name = placement.source.name { return name }
+        return resource == .user ? EntraSchemaNames.sourceUser : EntraSchemaNames.sourceGroup
     }
 
     /// The tenant's name for a vendor object type, for `referencedObjects`.

@@ -68,6 +68,9 @@ private extension EntraMergeReport {
                 ]
             }),
             "unmapped": .array(object.unmapped.map(JSONValue.string)),
+            "sourceObject": .string(object.sourceObject),
+            "sourceDirectory": .string(object.sourceDirectory),
+            "addedSourceAttributes": .array(object.addedSourceAttributes.map(JSONValue.string)),
         ]
     }
 

@@ -22,6 +22,11 @@ extension EntraMergeReport {
             lines.append("  matching: " + matchingText(object.matching))
             if !object.addedAttributes.isEmpty { lines.append("  added attributes: " + Self.list(object.addedAttributes)) }
             if !object.addedMappings.isEmpty { lines.append("  added mappings: " + Self.list(object.addedMappings)) }
+            if !object.addedSourceAttributes.isEmpty {
+                lines.append(
+                    "  added to the attribute list of '\(object.sourceObject)' in '\(object.sourceDirectory)': "
+                        + Self.list(object.addedSourceAttributes) + " (mappings read them, and Entra's users and groups have them)")
+            }
             for conflict in object.conflicts {
                 let note = conflict.vendorIsEntraDefault ? " (Entra's default; the descriptor names no source)" : ""
                 lines.append(

@@ -100,6 +100,12 @@ public struct EntraMergeReport: Hashable, Sendable {
         public var definitions: [DefinitionDifference]
         /// Target attributes of the vendor that have no mapping in the merged schema.
         public var unmapped: [String]
+        /// The source object the mappings read, as the tenant names it.
+        public var sourceObject: String
+        /// The source directory, as the tenant names it.
+        public var sourceDirectory: String
+        /// Entra attributes the merge added to the source object's list, because mappings read them.
+        public var addedSourceAttributes: [String]
     }
 
     /// The vendor's display name.

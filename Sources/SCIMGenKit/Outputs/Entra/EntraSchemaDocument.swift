@@ -64,6 +64,18 @@ struct EntraSchemaDocument {
         /// The source attributes it reads, its parameters included.
         var references: [String]
         var node: JSONNode
+        /// The `expression` string, for locating a character of it.
+        var expressionNode: JSONNode?
+
+        /// Where `[name]` is written in the expression, or the source itself when the expression does not show it.
+        func location(of reference: String, in file: String) -> SourceLocation {
+            var offset: Int?
+            tree?.visit { node in
+                if offset == nil, case .attribute(let name) = node.kind, name == reference { offset = node.offset }
+            }
+            guard let offset, let expressionNode else { return node.location(in: file) }
+            return expressionNode.location(in: file, ofCharacter: offset)
+        }
 
         /// How the source reads in messages: the expression as Graph writes it.
         var text: String {
@@ -344,7 +356,8 @@ private struct SchemaReader {
     /// An `attributeMappingSource`: its type, expression, the expression parsed, and the source
     /// attributes it and its parameters read.
     mutating func source(_ node: JSONNode, context: String) -> EntraSchemaDocument.Source {
-        var source = EntraSchemaDocument.Source(type: nil, expression: nil, name: nil, tree: nil, references: [], node: node)
+        var source = EntraSchemaDocument.Source(
+            type: nil, expression: nil, name: nil, tree: nil, references: [], node: node, expressionNode: nil)
         guard node.objectMembers != nil else {
             error("'\(context)' must be an object, not \(node.kindName)", at: node)
             return source
@@ -356,6 +369,7 @@ private struct SchemaReader {
         if let expression = member(in: node, "expression", context: context), !expression.isNull {
             if let text = expression.stringValue {
                 source.expression = text
+                source.expressionNode = expression
                 if source.type?.lowercased() != "constant" {
                     do {
                         let tree = try EntraExpressionParser.parse(text)

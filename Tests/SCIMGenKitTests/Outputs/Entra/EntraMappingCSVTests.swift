@@ -148,13 +148,32 @@ final class EntraMappingCSVTests: XCTestCase {
                 AttributeMapping(path: "active", type: .boolean, required: false),
                 AttributeMapping(path: "name.givenName", type: .string, required: true),
                 AttributeMapping(path: "title", type: .string),
-            ]))
+                AttributeMapping(path: "urn:ietf:params:scim:schemas:extension:acme:2.0:User:costCode", type: .string),
+            ]),
+            extensions: [
+                ExtensionSchema(
+                    id: "urn:ietf:params:scim:schemas:extension:acme:2.0:User", name: "AcmeUser",
+                    attributes: [
+                        ExtensionAttribute(name: "costCode", type: .string, required: true),
+                        ExtensionAttribute(name: "region", type: .string, required: true),
+                        ExtensionAttribute(name: "badge", type: .string),
+                    ])
+            ])
         let files = EntraMappingOutput.files(for: try vendor.checked())
         let csv = try XCTUnwrap(try readBack(["required/mappings/attribute-mappings.csv": try XCTUnwrap(files["required/mappings/attribute-mappings.csv"])]).values.first)
-        XCTAssertEqual(csv.dropFirst().map { [$0[1], $0[10]] }, [["userName", "true"], ["active", "false"], ["name.givenName", "true"], ["title", ""]])
+        // The rows' marks, then the extension schema's own (a row that says nothing takes the schema's).
+        let acme = "urn:ietf:params:scim:schemas:extension:acme:2.0:User:"
+        XCTAssertEqual(
+            csv.dropFirst().map { [$0[1], $0[10]] },
+            [
+                ["userName", "true"], ["active", "false"], ["name.givenName", "true"], ["title", ""], [acme + "costCode", "true"],
+                [acme + "region", "true"], [acme + "badge", ""],
+            ])
         let json = try EntraTestSupport.parse(try XCTUnwrap(files["required/mappings/entra-mappings.json"]))
         let definitions = json["directories"]?.array?.first?["objects"]?.array?.first?["attributes"]?.array ?? []
-        XCTAssertEqual(definitions.map { $0["required"] }, [JSONValue.bool(true), .bool(false), .bool(true), nil] as [JSONValue?])
+        XCTAssertEqual(
+            definitions.map { $0["required"] },
+            [JSONValue.bool(true), .bool(false), .bool(true), nil, .bool(true), .bool(true), nil] as [JSONValue?])
     }
 
     func testBrokenCSVIsRejectedByTheChecker() throws {

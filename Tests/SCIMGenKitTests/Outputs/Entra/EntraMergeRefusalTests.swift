@@ -249,13 +249,29 @@ final class EntraMergeRefusalTests: XCTestCase {
     func testTenantSourceAttributeUndefined() throws {
         XCTAssertEqual(
             try refusal(edited([(#"[givenName], [surname])"#, #"[givenName], [surnam])"#)])),
-            ["schema.json:31:87: error: 'Provision Microsoft Entra ID Users' maps 'displayName' from 'surnam', which object 'User' of directory 'Microsoft Entra ID' does not define; did you mean 'surname'?"])
+            ["schema.json:31:128: error: 'Provision Microsoft Entra ID Users' maps 'displayName' from 'surnam', which object 'User' of directory 'Microsoft Entra ID' does not define; did you mean 'surname'?"])
     }
 
     func testVendorSourceAttributeUndefined() throws {
+        var vendor = try lusid().descriptor
+        vendor.users.attributes[5].source = .attribute("employeeHireDate")
         XCTAssertEqual(
-            try refusal(edited([(#"{"name": "mailNickname"}, "#, "")])),
-            ["schema.json:5:7: error: 'LUSID' maps 'externalId' from 'mailNickname', which object 'User' of directory 'Microsoft Entra ID' does not define; add it to the object's attribute list, or map 'externalId' yourself after the merge"])
+            try refusal(Array(schema.utf8), vendor: try vendor.checked()),
+            ["schema.json:5:7: error: 'LUSID' maps 'externalId' from 'employeeHireDate', which object 'User' of directory 'Microsoft Entra ID' does not define; add it to the object's attribute list, or map 'externalId' yourself after the merge"])
+    }
+
+    /// An Entra attribute every tenant has, missing from a hand-made schema's list, is added to it
+    /// rather than refused, and the report says so.
+    func testAKnownEntraAttributeMissingFromTheSourceListIsAdded() throws {
+        let bytes = edited([(#"{"name": "mailNickname"}, "#, "")])
+        let merged = try EntraMerge.merge(schema: bytes, file: "schema.json", vendor: try lusid())
+        XCTAssertEqual(merged.report.objects.map(\.addedSourceAttributes), [["mailNickname"], []])
+        let output = try EntraTestSupport.parse(merged.schema)
+        let source = output["directories"]?.array?.first?["objects"]?.array?.first?["attributes"]?.array ?? []
+        XCTAssertEqual(source.last?["name"], "mailNickname")
+        XCTAssertEqual(source.last?["type"], "String")
+        XCTAssertEqual(SchemaInvariants.problems(in: output), [])
+        XCTAssertTrue(merged.report.text.contains("  added to the attribute list of 'User' in 'Microsoft Entra ID': 'mailNickname'"), merged.report.text)
     }
 
     func testExpressionThatDoesNotParse() throws {
@@ -284,12 +300,12 @@ final class EntraMergeRefusalTests: XCTestCase {
             try refusal(edited([
                 (#"{"name": "id", "anchor": true},"# + "\n", #"{"name": "id"},"# + "\n"),
                 (#"{"targetAttributeName": "displayName", "flowType""#, #"{"targetAttributeName": "nickName", "flowType""#),
-                (#"{"name": "mailNickname"}, "#, ""),
+                (#"[givenName], [surname])"#, #"[givenName], [surnam])"#),
             ])),
             [
-                "schema.json:5:7: error: 'LUSID' maps 'externalId' from 'mailNickname', which object 'User' of directory 'Microsoft Entra ID' does not define; add it to the object's attribute list, or map 'externalId' yourself after the merge",
                 "schema.json:15:7: error: object 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User' of directory 'customappsso' has no anchor attribute; Entra needs exactly one",
                 "schema.json:31:33: error: 'Provision Microsoft Entra ID Users' maps 'nickName', which object 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User' of directory 'customappsso' does not define",
+                "schema.json:31:125: error: 'Provision Microsoft Entra ID Users' maps 'nickName' from 'surnam', which object 'User' of directory 'Microsoft Entra ID' does not define; did you mean 'surname'?",
             ])
     }
 

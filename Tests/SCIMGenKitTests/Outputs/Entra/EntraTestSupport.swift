@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import SCIMGenKit
 
@@ -32,7 +33,7 @@ enum EntraTestSupport {
         Array(try Data(contentsOf: fixtures.appendingPathComponent(name)))
     }
 
-    /// Compares bytes with a golden file under `Tests/Fixtures/Golden/` with the one golden helper.
+    /// Compares bytes with a golden file under `root` (`Tests/Fixtures/Golden/` unless given) with the one golden helper.
     static func assertGolden(
         _ actual: [UInt8], _ relativePath: String, in root: URL = golden, file: StaticString = #filePath, line: UInt = #line
     ) {

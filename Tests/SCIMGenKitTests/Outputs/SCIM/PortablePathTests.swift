@@ -74,15 +74,16 @@ final class PortablePathTests: XCTestCase {
         XCTAssertEqual(VendorLoader.slug("Console"), "console")
     }
 
-    /// Every file `generate` writes for every vendor, of every kind, plus the manifest.
+    /// Every file `generate` writes for every vendor, of every kind, plus the manifest beside the folder.
     func testEveryGeneratedPathIsPortable() throws {
         let loaded = SiteLoader.load(
             vendors: Repository.vendors, vendorsDisplay: "Vendors", templates: Repository.templates, templatesDisplay: "Templates")
         let input = try XCTUnwrap(loaded.input, loaded.diagnostics.map(\.description).joined(separator: "\n"))
-        let paths = try SiteGenerator.generate(input).keys.sorted() + [SiteWriter.manifestName]
+        let paths = try SiteGenerator.generate(input).keys.sorted().map { "Site/" + $0 }
+            + [SiteWriter.manifestURL(for: Repository.root.appendingPathComponent("Site")).lastPathComponent]
         XCTAssertGreaterThan(paths.count, 40)
-        XCTAssertTrue(paths.contains { $0.hasPrefix("lucid-all-products/scim/Schemas/urn_") })
-        assertPortable(paths.map { "Site/" + $0 })
+        XCTAssertTrue(paths.contains { $0.hasPrefix("Site/lucid-all-products/scim/Schemas/urn_") })
+        assertPortable(paths)
     }
 
     /// Every file in the repository: `git ls-files`, or a walk of the work tree when git is not there.
