@@ -25,7 +25,7 @@ let package = Package(
         // A fuzz target: libFuzzer's entry point, plus a built-in mutation loop when built normally.
         .executableTarget(name: "scimgen-fuzz", dependencies: ["SCIMGenKit", "Mustache"]),
         // Helpers every test target shares (marked test input); never part of a product.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["SCIMGenKit"], path: "Tests/TestSupport"),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "TestSupport"]),
         .testTarget(name: "SCIMGenKitTests", dependencies: ["SCIMGenKit", "TestSupport"]),
         .testTarget(name: "SCIMGenCLITests", dependencies: ["SCIMGenCLI", "SCIMGenKit", "TestSupport"]),

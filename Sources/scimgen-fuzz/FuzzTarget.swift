@@ -8,7 +8,7 @@ import SCIMGenKit
 func fuzzOne(_ bytes: [UInt8]) {
     guard let selector = bytes.first else { return }
     let input = Array(bytes.dropFirst())
-    switch selector % 4 {
+    switch selector % 6 {
     case 0:
         _ = try? JSONParser.parse(input)
     case 1:
@@ -21,6 +21,10 @@ func fuzzOne(_ bytes: [UInt8]) {
         if let path = try? AttributePath(parsing: String(decoding: input, as: UTF8.self)) {
             _ = SCIMCatalog.resolve(path, resource: .user, extensions: [])
         }
+    case 4:
+        OutputTreeFuzz.manifest(input)
+    case 5:
+        OutputTreeFuzz.tree(input)
     default:
         let source = String(decoding: input, as: UTF8.self)
         if let template = try? Template(source: source, name: "fuzz") {
@@ -57,9 +61,9 @@ struct FuzzDriver {
     }
 }
 #else
-/// Without libFuzzer: `scimgen-fuzz [COUNT] [SEED]` mutates the repository's descriptors and
-/// templates COUNT times (default 100,000) and prints how many inputs ran; `scimgen-fuzz FILE...`
-/// replays saved inputs.
+/// Without libFuzzer: `scimgen-fuzz [COUNT] [SEED] [SELECTORS]` mutates the repository's descriptors,
+/// templates, manifest and output-tree recipes COUNT times (default 100,000) and prints how many inputs
+/// ran; SELECTORS (such as `4,5`) keeps only those parsers. `scimgen-fuzz FILE...` replays saved inputs.
 @main
 struct FuzzMain {
     static func main() {
@@ -77,7 +81,8 @@ struct FuzzMain {
         }
         let count = arguments.first.flatMap { Int($0) } ?? 100_000
         var random = Random(seed: arguments.dropFirst().first.flatMap { UInt64($0) } ?? 1)
-        let corpus = Corpus.load()
+        let selectors = arguments.dropFirst(2).first.map { Set($0.split(separator: ",").compactMap { UInt8($0) }) }
+        let corpus = Corpus.load().filter { selectors?.contains($0.0) ?? true }
         guard !corpus.isEmpty else {
             print("no corpus: run from the repository root (Vendors/ and Templates/)")
             exit(1)
@@ -115,6 +120,11 @@ enum Corpus {
         }
         for path in ["emails[type eq \"work\"].value", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"] {
             result.append((2, Array(path.utf8)))
+        }
+        if let manifest = fm.contents(atPath: ".Site.scimgen-manifest") { result.append((4, [UInt8](manifest))) }
+        // Recipes of hostile output trees: a link, a FIFO, a folder, manifest lines, three bytes each.
+        for recipe: [UInt8] in [[2, 0, 0, 6, 1, 4, 6, 9, 4], [5, 2, 0, 3, 5, 0, 7, 0, 0, 0, 10, 1], [1, 0, 0, 4, 6, 0, 9, 1, 1], [6, 10, 3, 0, 10, 3, 6, 11, 4]] {
+            result.append((5, recipe))
         }
         return result
     }

@@ -27,9 +27,7 @@ public enum DescriptorValidator {
         if let asset = d.learn.assetId, UUID(uuidString: asset) == nil {
             error("'learn.assetId' must be a GUID such as '1b4993b3-7fb1-4128-a399-3bad8e26559f', not '\(asset)'", key: "learn.assetId")
         }
-        if let url = d.website, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            error("'website' must be an http or https URL, not '\(url)'", key: "website")
-        }
+        // `website` and every other link are `TextSafetyValidator`'s: https only.
         if let url = d.service.baseURL, case .failure(let problem) = SCIMBaseURL.parse(url) {
             error(problem.message(url), key: "scim.baseURL")
         }

@@ -43,7 +43,7 @@ extension VendorDescriptor {
                 AttributeMapping(path: "nickName", type: .string, source: .constant("")),
                 AttributeMapping(path: "displayName", type: .string, source: .attribute("displayName")),
             ])
-        d.groups = AttributeTable(attributes: [AttributeMapping(path: "displayName", type: .string, filterable: true, matching: 1)])
+        d.groups = AttributeTable(mappingName: "G", attributes: [AttributeMapping(path: "displayName", type: .string, filterable: true, matching: 1)])
         d.extensions = [
             ExtensionSchema(
                 id: "urn:ietf:params:scim:schemas:extension:acme:2.0:User", name: "AcmeUser", description: "E", required: true,

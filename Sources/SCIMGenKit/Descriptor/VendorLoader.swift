@@ -158,8 +158,9 @@ public enum VendorLoader {
             // descriptor without any error becomes a checked vendor.
             let (vendor, semantic) = DescriptorValidator.check(descriptor)
             let placeholders = VendorSkeleton.placeholderWarnings(bytes: source.bytes, file: source.file)
-            let decodedCleanly = !found.contains { $0.severity == .error }
-            slots[index] = (decodedCleanly ? vendor : nil, found + semantic + placeholders)
+            let text = TextSafetyValidator.validate(bytes: source.bytes, file: source.file)
+            let decodedCleanly = !found.contains { $0.severity == .error } && text.isEmpty
+            slots[index] = (decodedCleanly ? vendor : nil, found + semantic + placeholders + text)
         }
         var vendors: [ResolvedVendor] = []
         var diagnostics: [Diagnostic] = []

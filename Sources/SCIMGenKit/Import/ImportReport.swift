@@ -102,8 +102,8 @@ public struct ImportReport: Hashable, Sendable {
 // MARK: - Markdown
 
 private extension ImportReport {
-    /// A value in backticks, safe inside a table cell.
+    /// A value as inline code, safe inside a table cell (`MarkdownText`, as templates' `cell(code(x))`).
     func cell(_ text: String) -> String {
-        "`" + text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "'") + "`"
+        MarkdownText.tableCell(MarkdownText.codeSpan(text))
     }
 }

@@ -9,7 +9,7 @@
 /// A manifest comes from a checkout, so it is read as a stranger's data: a line that is not an
 /// entry, or that names a path leaving the folder, is ignored with a warning; an entry never makes
 /// scimgen remove a file whose bytes do not match its hash.
-struct SiteManifest {
+package struct SiteManifest {
     /// The largest manifest read: about 600,000 entries.
     static let sizeLimit = 64 << 20
     /// The first line of every manifest.
@@ -39,13 +39,13 @@ struct SiteManifest {
     /// Runs that started changing the folder and did not finish.
     private(set) var unfinishedRuns: [RunToken] = []
     /// Lines that were ignored, and why.
-    private(set) var warnings: [SiteWarning] = []
+    package private(set) var warnings: [SiteWarning] = []
 
     /// An empty manifest: no output folder yet, or none written.
     init(display: String) { self.display = display }
 
     /// Reads a manifest's bytes.
-    init(_ bytes: [UInt8], display: String) {
+    package init(_ bytes: [UInt8], display: String) {
         self.display = display
         self.bytes = bytes
         exists = true
@@ -95,10 +95,10 @@ struct SiteManifest {
     }
 
     /// Every listed path.
-    var paths: Dictionary<String, String>.Keys { hashes.keys }
+    package var paths: Dictionary<String, String>.Keys { hashes.keys }
 
     /// Every hash listed for `path`, sorted.
-    func allHashes(_ path: String) -> [String] {
+    package func allHashes(_ path: String) -> [String] {
         guard let first = hashes[path] else { return [] }
         return ([first] + (otherHashes[path] ?? [])).sorted()
     }

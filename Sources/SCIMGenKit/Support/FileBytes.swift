@@ -4,43 +4,62 @@
     import Darwin
 #endif
 
-/// Reading whole files with plain system calls: comparing thousands of generated files is most of a
-/// no-change run, and Foundation's `Data(contentsOf:)` costs several times more per small file.
+/// Reading whole input files with plain system calls, bounded: Foundation's `Data(contentsOf:)` costs
+/// several times more per small file, reads a FIFO until it is closed, and reads `/dev/zero` for ever.
+///
+/// The output folder has its own, stricter reader (`FolderHandle`), which never follows a link.
 enum FileBytes {
     /// What reading a path found.
     enum Outcome: Equatable {
         case bytes([UInt8])
         case missing
         case directory
-        case unreadable
+        /// A FIFO, device or socket: never read.
+        case notRegular
+        /// More than the limit: not read.
+        case tooLarge(size: Int)
+        case unreadable(SystemError)
     }
 
-    static func read(_ path: String) -> Outcome {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable }
+    /// The default limit, far above any descriptor or template.
+    static let defaultLimit = 64 << 20
+
+    /// The bytes of the regular file at `path` when it holds at most `limit` bytes.
+    static func read(_ path: String, limit: Int = defaultLimit) -> Outcome {
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let error = SystemError.last
+            return error.code == ENOENT || error.code == ENOTDIR ? .missing : .unreadable(error)
+        }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .unreadable }
-        if (info.st_mode & S_IFMT) == S_IFDIR { return .directory }
+        guard fstat(fd, &info) == 0 else { return .unreadable(.last) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .directory
+        default: return .notRegular
+        }
         let size = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
+        guard size <= limit else { return .tooLarge(size: size) }
+        // One byte more than the size tells whether the file grew since fstat; then it is read on, up to the limit.
+        var bytes = [UInt8](repeating: 0, count: size + 1)
         var offset = 0
-        while offset < size {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(fd, buffer.baseAddress! + offset, size - offset)
+        while true {
+            if offset == bytes.count {
+                guard bytes.count <= limit else { return .tooLarge(size: bytes.count) }
+                bytes += [UInt8](repeating: 0, count: min(64 << 10, limit + 1 - bytes.count))
             }
-            if count < 0 { return .unreadable }
+            let count = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 {
+                let error = SystemError.last
+                if error.code == EINTR { continue }
+                return .unreadable(error)
+            }
             if count == 0 { break }
             offset += count
         }
-        if offset < size { bytes.removeLast(size - offset) }
-        // A file that grew since fstat: read the rest too.
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, 4096) }
-            if count <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
+        bytes.removeSubrange(offset...)
         return .bytes(bytes)
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Foundation has no hash on Linux and the package takes no dependencies, so this is the plain
 /// algorithm: one value fed in pieces with `update`, or a whole buffer with `hash`.
-struct SHA256 {
+package struct SHA256 {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
     )
@@ -10,20 +10,20 @@ struct SHA256 {
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
-    init() { pending.reserveCapacity(64) }
+    package init() { pending.reserveCapacity(64) }
 
     /// The digest of `bytes`.
-    static func hash(_ bytes: [UInt8]) -> [UInt8] {
+    package static func hash(_ bytes: [UInt8]) -> [UInt8] {
         var hasher = SHA256()
         bytes.withUnsafeBytes { hasher.update($0) }
         return hasher.finish()
     }
 
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
-    static func hex(_ bytes: [UInt8]) -> String { hexadecimal(hash(bytes)) }
+    package static func hex(_ bytes: [UInt8]) -> String { hexadecimal(hash(bytes)) }
 
     /// Feeds more bytes.
-    mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard var base = bytes.baseAddress else { return }
         var count = bytes.count
         length &+= UInt64(count)
@@ -45,7 +45,7 @@ struct SHA256 {
     }
 
     /// The digest of everything fed so far.
-    mutating func finish() -> [UInt8] {
+    package mutating func finish() -> [UInt8] {
         let bits = length &* 8
         var tail = pending
         tail.append(0x80)
@@ -68,7 +68,7 @@ struct SHA256 {
     }
 
     /// Lowercase hexadecimal digits of `bytes`.
-    static func hexadecimal(_ bytes: [UInt8]) -> String {
+    package static func hexadecimal(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count * 2)

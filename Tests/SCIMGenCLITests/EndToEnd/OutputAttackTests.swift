@@ -265,6 +265,17 @@ final class OutputAttackTests: XCTestCase {
         XCTAssertEqual(workspace.read(".Site.scimgen-manifest"), manifest, "the finished run drops the mark")
     }
 
+    // MARK: - Fuzzing
+
+    func testTheFuzzTargetSurvivesHostileManifestsAndOutputTrees() throws {
+        // Selector 4 reads mutated manifests, selector 5 builds mutated trees of links, FIFOs and folders;
+        // both then run check and generate, and trap if anything outside changes or a success is not whole.
+        let run = try XCTUnwrap(
+            BuiltBinary.run(["150", "20261201", "4,5"], in: Workspace.repository, program: "scimgen-fuzz", timeout: 600))
+        XCTAssertEqual(run.code, 0, "\(run)")
+        XCTAssertTrue(run.out.hasPrefix("150 inputs, 0 crashes, "), "\(run)")
+    }
+
     /// How many files a full generate writes for the committed inputs.
     private func generatedCount() throws -> Int {
         let loaded = SiteLoader.load(

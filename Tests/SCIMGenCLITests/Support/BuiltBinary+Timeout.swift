@@ -10,14 +10,17 @@ extension BuiltBinary {
         case nobody
     }
 
-    /// Runs the binary in `directory` and kills it after `timeout` seconds: a hang fails the test
-    /// instead of stopping the suite. No time is asserted; the limit only ends a run that never would.
+    /// Runs the binary (or `program`, built beside it) in `directory` and kills it after `timeout` seconds:
+    /// a hang fails the test instead of stopping the suite. No time is asserted; the limit only ends a run
+    /// that never would.
     static func run(
         _ arguments: [String], in directory: URL, environment: [String: String]? = nil, user: User = .current,
-        timeout: Double, file: StaticString = #filePath, line: UInt = #line
+        program: String = "scimgen", timeout: Double, file: StaticString = #filePath, line: UInt = #line
     ) -> Workspace.Run? {
-        guard let url else {
-            XCTFail("the scimgen executable was not built beside the tests; run 'swift build' first", file: file, line: line)
+        guard let url = url?.deletingLastPathComponent().appendingPathComponent(program),
+            FileManager.default.isExecutableFile(atPath: url.path)
+        else {
+            XCTFail("the \(program) executable was not built beside the tests; run 'swift build' first", file: file, line: line)
             return nil
         }
         let process = Process()
@@ -51,7 +54,7 @@ extension BuiltBinary {
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             kill(process.processIdentifier, SIGKILL)
             finished.wait()
-            XCTFail("'scimgen \(arguments.joined(separator: " "))' still ran after \(Int(timeout)) s and was killed", file: file, line: line)
+            XCTFail("'\(program) \(arguments.joined(separator: " "))' still ran after \(Int(timeout)) s and was killed", file: file, line: line)
         }
         reading.wait()
         return Workspace.Run(
