@@ -146,8 +146,9 @@ extension DiffCommand.Side {
         }
         let file = isDirectory.boolValue ? inner : url
         let name = isDirectory.boolValue ? "\(display)/\(VendorLoader.descriptorName)" : display
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            return Self(diagnostics: [Diagnostic(.error, "cannot read '\(name)'")])
+        let (bytes, problem) = FileBytes.read(file.path).bytesOrProblem
+        guard let data = bytes else {
+            return Self(diagnostics: [Diagnostic(.error, "cannot read '\(name)': \(problem)")])
         }
         let id = file.deletingLastPathComponent().standardizedFileURL.lastPathComponent
         let slug = VendorLoader.isValidID(id) ? id : VendorLoader.slug(id)
@@ -175,8 +176,7 @@ extension DiffCommand.Side {
             let path = folder.appendingPathComponent(relative).path
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
                 attributes[.type] as? FileAttributeType == .typeRegular,
-                (attributes[.size] as? Int ?? 0) <= 16 << 20,
-                let data = FileManager.default.contents(atPath: path)
+                case .bytes(let data) = FileBytes.read(path, limit: 16 << 20)
             else { continue }
             result["\(name)/\(relative)"] = [UInt8](data)
         }

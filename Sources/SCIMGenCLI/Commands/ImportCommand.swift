@@ -12,8 +12,7 @@ enum ImportCommand {
         var failed = false
         var written: [String] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: context.url(file).path) else {
-                context.error("cannot read '\(file)'")
+            guard let data = context.read(file, what: "tutorial") else {
                 failed = true
                 continue
             }

@@ -40,6 +40,6 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(run.out.contains("| failed | 1 |"), run.out)
         XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.url("Vendors").path))
         XCTAssertEqual(workspace.run(["import"]).code, 64)
-        XCTAssertEqual(workspace.run(["import", "missing.md", "--dry-run"]).err, "error: cannot read 'missing.md'\n")
+        XCTAssertEqual(workspace.run(["import", "missing.md", "--dry-run"]).err, "error: cannot read tutorial 'missing.md': does not exist\n")
     }
 }
