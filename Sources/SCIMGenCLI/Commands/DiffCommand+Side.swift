@@ -77,6 +77,53 @@ extension DiffCommand.Side {
         return side
     }
 
+    /// A project's folders as read from a git revision: the descriptors from memory, the templates
+    /// (shared and overrides) from the scratch folder they were written to.
+    static func load(
+        revision: String, vendors: GitRevision.Folder, templates: GitRevision.Folder, kinds: OutputKinds,
+        keyedAs: (vendors: String, templates: String)
+    ) -> Self {
+        var sources: [VendorSource] = []
+        for (path, bytes) in vendors.files.sorted(by: { $0.key < $1.key }) {
+            let parts = path.split(separator: "/")
+            guard parts.count == 2, parts[1] == Substring(VendorLoader.descriptorName), VendorLoader.isValidID(String(parts[0]))
+            else { continue }
+            sources.append(VendorSource(id: String(parts[0]), file: "\(revision):\(vendors.path)/\(path)", bytes: bytes))
+        }
+        let set = VendorLoader.load(sources: sources)
+        var side = Self(vendors: set.vendors, kinds: kinds, diagnostics: set.diagnostics, overridesName: keyedAs.vendors)
+        var shared = TemplateLibrary()
+        var overrides: [String: TemplateLibrary] = [:]
+        if kinds.contains(.docs) {
+            do {
+                shared = try TemplateLibrary(directory: templates.url, display: "\(revision):\(templates.path)")
+            } catch {
+                side.diagnostics += error.errors.map(Diagnostic.init(templateError:))
+            }
+            for vendor in set.vendors {
+                let folder = vendors.url.appendingPathComponent(vendor.id).appendingPathComponent(SiteLoader.overridesFolder)
+                guard FileManager.default.fileExists(atPath: folder.path) else { continue }
+                do {
+                    overrides[vendor.id] = try TemplateLibrary(
+                        directory: folder, display: "\(revision):\(vendors.path)/\(vendor.id)/\(SiteLoader.overridesFolder)")
+                } catch {
+                    side.diagnostics += error.errors.map(Diagnostic.init(templateError:))
+                }
+            }
+        }
+        if !side.diagnostics.contains(where: { $0.severity == .error }) {
+            side.input = SiteInput(vendors: set.vendors, templates: shared, overrides: overrides)
+        }
+        for (path, bytes) in templates.files { side.templateFiles["\(keyedAs.templates)/\(path)"] = bytes }
+        let ids = Set(set.vendors.map(\.id))
+        for (path, bytes) in vendors.files {
+            let parts = path.split(separator: "/", maxSplits: 2)
+            guard parts.count == 3, parts[1] == Substring(SiteLoader.overridesFolder), ids.contains(String(parts[0])) else { continue }
+            side.templateFiles["\(keyedAs.vendors)/\(path)"] = bytes
+        }
+        return side
+    }
+
     /// A descriptor file, a vendor folder or a folder of vendors, rendered with the project's templates
     /// (documents are left out when there are none).
     static func load(path: String, templates: String, context: CommandContext) -> Self {
@@ -99,8 +146,9 @@ extension DiffCommand.Side {
         }
         let file = isDirectory.boolValue ? inner : url
         let name = isDirectory.boolValue ? "\(display)/\(VendorLoader.descriptorName)" : display
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            return Self(diagnostics: [Diagnostic(.error, "cannot read '\(name)'")])
+        let (bytes, problem) = FileBytes.read(file.path).bytesOrProblem
+        guard let data = bytes else {
+            return Self(diagnostics: [Diagnostic(.error, "cannot read '\(name)': \(problem)")])
         }
         let id = file.deletingLastPathComponent().standardizedFileURL.lastPathComponent
         let slug = VendorLoader.isValidID(id) ? id : VendorLoader.slug(id)
@@ -128,8 +176,7 @@ extension DiffCommand.Side {
             let path = folder.appendingPathComponent(relative).path
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
                 attributes[.type] as? FileAttributeType == .typeRegular,
-                (attributes[.size] as? Int ?? 0) <= 16 << 20,
-                let data = FileManager.default.contents(atPath: path)
+                case .bytes(let data) = FileBytes.read(path, limit: 16 << 20)
             else { continue }
             result["\(name)/\(relative)"] = [UInt8](data)
         }

@@ -43,17 +43,19 @@ enum DiffCommand: Command {
             let templates = CommandContext.display(context.option("templates"))
             let folders: [GitRevision.Folder]
             do {
+                // Descriptors are read from memory; only templates (shared and overrides) are written out.
                 folders = try GitRevision(revision: revision, directory: context.directory)
-                    .read([context.url(vendors), context.url(templates)], into: scratch)
+                    .read([context.url(vendors), context.url(templates)], into: scratch) { path in
+                        !path.hasSuffix("/" + VendorLoader.descriptorName)
+                    }
             } catch {
                 context.error(error.message)
                 return SCIMGen.ExitCode.failure
             }
             // Without templates at the revision, it had no documents: they all show as added.
             old = Side.load(
-                vendors: folders[0].url, vendorsName: "\(revision):\(folders[0].path)", templates: folders[1].url,
-                templatesName: "\(revision):\(folders[1].path)", kinds: folders[1].exists ? .all : [.scim, .mappings],
-                keyedAs: (vendors, templates))
+                revision: revision, vendors: folders[0], templates: folders[1],
+                kinds: folders[1].exists ? .all : [.scim, .mappings], keyedAs: (vendors, templates))
             new = Side.load(
                 vendors: context.url(vendors), vendorsName: vendors, templates: context.url(templates), templatesName: templates,
                 kinds: .all, keyedAs: (vendors, templates))

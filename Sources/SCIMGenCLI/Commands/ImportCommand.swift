@@ -12,8 +12,8 @@ enum ImportCommand {
         var entries: [ImportReport.Entry] = []
         var written: [String] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: context.url(file).path) else {
-                context.error("cannot read '\(file)'")
+            // `read` says why on standard error; the report lists the file among the failures.
+            guard let data = context.read(file, what: "tutorial") else {
                 entries.append(ImportReport.Entry(file: file, result: TutorialImport(), problem: "cannot read the file"))
                 continue
             }

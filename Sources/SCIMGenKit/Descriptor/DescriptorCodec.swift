@@ -13,16 +13,23 @@ public enum DescriptorCodec {
     ///   diagnostic. A descriptor returned with errors beside it has defaults where values were
     ///   unusable, so that semantic checks can still run on the rest.
     public static func decode(id: String, file: String, bytes: [UInt8]) -> (VendorDescriptor?, [Diagnostic]) {
+        let (descriptor, _, diagnostics) = decodeDocument(id: id, file: file, bytes: bytes)
+        return (descriptor, diagnostics)
+    }
+
+    /// `decode`, also handing back the parsed JSON, so that checks of the file's text (unsafe links,
+    /// placeholders) read it without parsing it again.
+    static func decodeDocument(id: String, file: String, bytes: [UInt8]) -> (VendorDescriptor?, JSONNode?, [Diagnostic]) {
         let sink = DiagnosticSink(file: file)
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
         } catch {
             sink.error(error.message, line: error.line, column: error.column)
-            return (nil, sink.diagnostics)
+            return (nil, nil, sink.diagnostics)
         }
         let reader = ObjectReader(root, context: "", sink: sink)
-        guard reader.isObject else { return (nil, sink.diagnostics) }
+        guard reader.isObject else { return (nil, root, sink.diagnostics) }
         let blank = VendorDescriptor(id: id, file: file, name: id)
         var descriptor = vendor.decode(reader, into: blank).value
         reader.finish()
@@ -30,7 +37,7 @@ public enum DescriptorCodec {
         descriptor.file = file
         descriptor.locations = KeyLocations(sink.keyLocations, damaged: sink.damaged)
         descriptor.comments = Comments(sink.comments)
-        return (descriptor, sink.diagnostics)
+        return (descriptor, root, sink.diagnostics)
     }
 
     /// The descriptor as its canonical file: two-space indentation, keys in the format's order,

@@ -8,7 +8,22 @@ public enum DescriptorValidator {
     public static func validate(_ d: VendorDescriptor) -> [Diagnostic] { check(d).diagnostics }
 
     /// Checks one descriptor: the checked vendor when no problem is an error, and every problem.
-    public static func check(_ d: VendorDescriptor) -> (vendor: ResolvedVendor?, diagnostics: [Diagnostic]) {
+    ///
+    /// - Parameter document: the descriptor's file as parsed, whose text is checked for what may not
+    ///   reach a tutorial (`TextSafetyValidator`) at its own positions; without it, the descriptor's
+    ///   encoding is checked instead, so a descriptor built in memory is held to the same rules.
+    public static func check(_ d: VendorDescriptor, document: JSONNode? = nil) -> (vendor: ResolvedVendor?, diagnostics: [Diagnostic]) {
+        var text: [Diagnostic] = []
+        if let parsed = document ?? (try? JSONParser.parse(DescriptorCodec.encode(d))) {
+            text = TextSafetyValidator.validate(parsed, file: d.file)
+        }
+        let (vendor, found) = checkFacts(d)
+        return (text.isEmpty ? vendor : nil, text + found)
+    }
+
+    /// Every check but the text's: what the hardening tests use to show that escaping holds even
+    /// for text that validation would refuse. Nothing else may skip `TextSafetyValidator`.
+    static func checkFacts(_ d: VendorDescriptor) -> (vendor: ResolvedVendor?, diagnostics: [Diagnostic]) {
         var found: [Diagnostic] = []
         func error(_ message: String, _ origin: Origin?) {
             found.append(Diagnostic(.error, message, at: origin?.location ?? d.origin.location))

@@ -21,13 +21,6 @@ enum TextSafetyValidator {
     /// Keys whose whole value is a page of the vendor's own site.
     static let pageKeys: Set<String> = ["website"]
 
-    /// Every problem in the descriptor file `bytes`, located in `file`; none when the file is not
-    /// JSON, which decoding reports.
-    static func validate(bytes: [UInt8], file: String) -> [Diagnostic] {
-        guard let root = try? JSONParser.parse(bytes) else { return [] }
-        return validate(root, file: file)
-    }
-
     /// Every problem in a descriptor already parsed, for a caller that holds its JSON.
     static func validate(_ root: JSONNode, file: String) -> [Diagnostic] {
         var walk = Walk(file: file)

@@ -162,7 +162,7 @@ extension ChangeReport {
     /// A `diff` code block, its fence longer than any run of backticks inside.
     static func fenced(_ lines: [String]) -> String {
         let text = lines.joined(separator: "\n")
-        let fence = String(repeating: "`", count: max(3, MarkdownText.longestBacktickRun(text) + 1))
+        let fence = MarkdownText.codeFence(for: text)
         return "\(fence)diff\n\(text)\n\(fence)"
     }
 

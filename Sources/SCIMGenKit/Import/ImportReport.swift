@@ -125,9 +125,9 @@ public struct ImportReport: Hashable, Sendable {
 // MARK: - Markdown
 
 private extension ImportReport {
-    /// A value in backticks, safe inside a table cell.
+    /// A value as inline code, safe inside a table cell (`MarkdownText`, as templates' `cell(code(x))`).
     func cell(_ text: String) -> String {
-        "`" + text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "'") + "`"
+        MarkdownText.tableCell(MarkdownText.codeSpan(text))
     }
 
     /// Text from a tutorial, on one line, that cannot start a heading, a list or a table cell.

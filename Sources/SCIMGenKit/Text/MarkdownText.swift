@@ -90,9 +90,14 @@ enum MarkdownText {
 
     /// A fenced code block whose fence is longer than any backtick run in the body.
     static func fencedCode(language: String, body: String) -> String {
-        let fence = String(repeating: "`", count: max(3, longestBacktickRun(body) + 1))
+        let fence = codeFence(for: body)
         let info = inline(language).filter { $0 != "`" }
         return fence + info + "\n" + lines(body).joined(separator: "\n") + "\n" + fence
+    }
+
+    /// The fence of a code block holding `body`: at least three backticks, and more than any run inside.
+    static func codeFence(for body: String) -> String {
+        String(repeating: "`", count: max(3, longestBacktickRun(body) + 1))
     }
 
     /// The longest run of backticks in `text`: a code fence or span must be longer.

@@ -52,7 +52,7 @@ final class ImportCommandTests: XCTestCase {
         let workspace = try Workspace(inputs: false)
         let run = workspace.run(["import", "missing.md", "--dry-run"])
         XCTAssertEqual(run.code, 1)
-        XCTAssertEqual(run.err, "error: cannot read 'missing.md'\n")
+        XCTAssertEqual(run.err, "error: cannot read tutorial 'missing.md': does not exist\n")
         XCTAssertTrue(run.out.contains("| tutorials | 1 |\n| imported | 0 |"), run.out)
         XCTAssertTrue(run.out.contains("| failed | 1 |"), run.out)
         XCTAssertTrue(run.out.contains("## Failed\n\n- `missing.md`: cannot read the file\n"), run.out)

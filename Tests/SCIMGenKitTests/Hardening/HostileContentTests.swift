@@ -44,7 +44,8 @@ final class HostileContentTests: XCTestCase {
         let multiLine = "Evil\n# Injected in a note\n\u{90}\u{202E}| cell |"
         vendor.notes = Note.Section.allCases.map { Note(kind: .warning, section: $0, text: multiLine) }
         vendor.credentials.steps[0].code = CodeBlock(language: "bash`x", body: "echo ```\n# not a heading\n\u{90}done")
-        return try vendor.checked()
+        let (checked, diagnostics) = DescriptorValidator.checkFacts(vendor)
+        return try XCTUnwrap(checked, diagnostics.map(\.description).joined(separator: "\n"))
     }
 
     func testValidationRefusesTheHostileText() throws {
