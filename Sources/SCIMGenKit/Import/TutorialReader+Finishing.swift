@@ -151,18 +151,21 @@ extension TutorialReader {
     mutating func checkedRows(_ rows: [AttributeMapping], resource: SCIMResource) -> [AttributeMapping] {
         let extensions = vendor.extensions.map(\.schemaDefinition)
         var kept: [AttributeMapping] = []
-        var seen: [String: Int] = [:]
+        var seen: [String: (line: Int, index: Int)] = [:]
         for var row in rows {
             guard let resolved = resolvedRow(&row, resource: resource, extensions: extensions) else { continue }
             let identity = resolved.identity
             if let first = seen[identity] {
                 correct(
                     line: Self.line(of: row), found: row.path, recorded: nil,
-                    reason: "the same attribute as the row on line \(first); a table lists each attribute once")
+                    reason: "the same attribute as the row on line \(first.line); a table lists each attribute once")
+                // The row kept takes the marks either row gives.
+                kept[first.index].filterable = kept[first.index].filterable || row.filterable
+                if row.required == true { kept[first.index].required = true }
                 dropped(row)
                 continue
             }
-            seen[identity] = Self.line(of: row)
+            seen[identity] = (Self.line(of: row), kept.count)
             if !resolved.acceptsTableType(row.type.rawValue),
                 let expected = AttributeType(rawValue: AttributeTableValidator.tableTypeName(resolved))
             {

@@ -476,13 +476,18 @@ extension TutorialReader {
 
     // MARK: - Tables
 
+    /// Reads an attribute table into the user or the group table: the one the text before it
+    /// names ("Review the group attributes…"), else the one its rows belong to (a table of
+    /// `displayName` and `members` is a group table), else the users. A second table for the same
+    /// object type adds to the first; a repeated row is then left out as a duplicate.
     mutating func readTable(_ lines: [SourceLine], in section: TutorialSection) {
-        var target = pendingTarget
+        let named = pendingTarget
         pendingTarget = nil
-        if target == .users && usersFound { target = groupsFound ? nil : .groups }
-        if target == .groups && groupsFound { target = usersFound ? nil : .users }
-        if target == nil { target = !usersFound ? .users : !groupsFound ? .groups : nil }
-        let table = AttributeTableReader(lines: lines, resource: target == .groups ? .group : .user, file: file)
+        var table = AttributeTableReader(lines: lines, resource: named == .groups ? .group : .user, file: file)
+        let target = named ?? (Self.isGroupTable(table.rows) ? .groups : .users)
+        if target == .groups, named != .groups {
+            table = AttributeTableReader(lines: lines, resource: .group, file: file)
+        }
         // Only the rows of attribute tables are attribute rows; another table's rows are facts like any other.
         if table.isAttributeTable { rowsFound += table.rowLines.count }
         for issue in table.issues {
@@ -496,13 +501,6 @@ extension TutorialReader {
         }
         guard table.isAttributeTable else { return }
         rowsCorrected.formUnion(table.typeCompleted)
-        guard let target else {
-            for row in table.rows {
-                notPlaced("table row", "|\(row.path)|\(row.type.rawValue)|", line: Self.line(of: row))
-                rejectedRows += 1
-            }
-            return
-        }
         switch target {
         case .users:
             vendor.users.attributes += table.rows
@@ -513,6 +511,19 @@ extension TutorialReader {
             groupsFound = true
             groupsStateMatching = table.statesMatching
         }
+    }
+
+    /// Whether every row names a Group attribute (a core one, or one of a Group extension) and one
+    /// is `displayName` or `members`.
+    static func isGroupTable(_ rows: [AttributeMapping]) -> Bool {
+        let prefix = SCIMURN.group.lowercased() + ":"
+        let names = rows.map { row -> String in
+            let path = row.path.lowercased()
+            return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        }
+        let groupNames: Set<String> = ["displayname", "members", "externalid", "id"]
+        return names.contains { $0 == "members" || $0 == "displayname" }
+            && names.allSatisfy { groupNames.contains($0) || ($0.hasPrefix("urn:") && TutorialText.contains($0, ":group:")) }
     }
 
     // MARK: - Published defects
