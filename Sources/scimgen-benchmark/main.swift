@@ -132,8 +132,23 @@ enum Synthesizer {
 
 // MARK: - Running
 
-/// Runs a command to its end and returns the seconds it took; exits when it fails.
-func run(_ executable: String, _ arguments: [String], in directory: URL) -> Double {
+/// Seconds of processor time (user and system) used by this process's children that have ended.
+func childrenCPUSeconds() -> Double {
+    var usage = rusage()
+    #if canImport(Glibc)
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    #else
+        getrusage(RUSAGE_CHILDREN, &usage)
+    #endif
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// Runs a command to its end and returns the seconds it took, on the clock and of processor time;
+/// exits when it fails.
+@discardableResult
+func run(_ executable: String, _ arguments: [String], in directory: URL) -> (wall: Double, cpu: Double) {
+    let cpuBefore = childrenCPUSeconds()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -149,7 +164,7 @@ func run(_ executable: String, _ arguments: [String], in directory: URL) -> Doub
         print("'\(([executable] + arguments).joined(separator: " "))' exited \(process.terminationStatus)")
         exit(1)
     }
-    return seconds
+    return (seconds, childrenCPUSeconds() - cpuBefore)
 }
 
 /// The full path of a command on PATH, or nil.
@@ -223,8 +238,8 @@ guard FileManager.default.isExecutableFile(atPath: scimgen) else {
     print("no scimgen beside this program at \(scimgen): build it first ('swift build -c release')")
     exit(1)
 }
-print("| vendors | files | MB | load+validate | render | generate fresh | cp -r | generate / cp -r | no-change generate | check | peak RSS |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| vendors | files | MB | load+validate | render | generate fresh | cp -r | generate / cp -r | CPU, generate / cp -r | no-change generate | check | peak RSS |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
 var failures: [String] = []
 var straceRows: [String] = []
@@ -269,31 +284,33 @@ for size in options.sizes {
     let (loadSeconds, renderSeconds) = try loadAndRender()
 
     // Paired and interleaved: each round runs both, alternating which goes first, into new folders.
+    // Between rounds the outputs are removed and the machine is left alone for a few seconds: ext4
+    // searches past recently deleted inodes when it allocates new ones, which would slow the next run.
     let reference = work.appendingPathComponent("Site")
-    _ = run(scimgen, ["generate", "--out", "Site", "--quiet"], in: work)
+    run(scimgen, ["generate", "--out", "Site", "--quiet"], in: work)
     var generateTimes: [Double] = []
     var copyTimes: [Double] = []
     var ratios: [Double] = []
+    var cpuRatios: [Double] = []
     for round in 0..<options.rounds {
         let generated = "fresh-\(round)"
         let copied = work.appendingPathComponent("copy-\(round)").path
+        let generate = { run(scimgen, ["generate", "--out", generated, "--quiet"], in: work) }
+        let copy = { run("/bin/cp", ["-r", reference.path, copied], in: work) }
         sync()
-        var pair: (generate: Double, copy: Double) = (0, 0)
-        if round % 2 == 0 {
-            pair.generate = run(scimgen, ["generate", "--out", generated, "--quiet"], in: work)
-            sync()
-            pair.copy = run("/bin/cp", ["-r", reference.path, copied], in: work)
-        } else {
-            pair.copy = run("/bin/cp", ["-r", reference.path, copied], in: work)
-            sync()
-            pair.generate = run(scimgen, ["generate", "--out", generated, "--quiet"], in: work)
-        }
-        generateTimes.append(pair.generate)
-        copyTimes.append(pair.copy)
-        ratios.append(pair.generate / pair.copy)
+        let first = round % 2 == 0 ? generate() : copy()
+        sync()
+        let second = round % 2 == 0 ? copy() : generate()
+        let (generateRun, copyRun) = round % 2 == 0 ? (first, second) : (second, first)
+        generateTimes.append(generateRun.wall)
+        copyTimes.append(copyRun.wall)
+        ratios.append(generateRun.wall / copyRun.wall)
+        cpuRatios.append(generateRun.cpu / copyRun.cpu)
         for path in [generated, "copy-\(round)", ".\(generated).scimgen-manifest"] {
             try? FileManager.default.removeItem(at: work.appendingPathComponent(path))
         }
+        sync()
+        sleep(6)
     }
 
     func generate(into folder: URL) throws -> WriteSummary {
@@ -316,13 +333,14 @@ for size in options.sizes {
         "| \(size) | \(count) | \(String(format: "%.1f", Double(bytes) / 1e6)) | \(cell(loadSeconds)) | \(cell(renderSeconds)) | "
             + "\(String(format: "%.3f s", median(generateTimes))) | \(String(format: "%.3f s", copySeconds)) | "
             + "\(String(format: "%.2fx (%.2f to %.2f)", median(ratios), ratios.min()!, ratios.max()!)) | "
+            + "\(String(format: "%.2fx", median(cpuRatios))) | "
             + "\(cell(noChangeSeconds)) | \(cell(checkSeconds)) | \(String(format: "%.0f MB", peakMegabytes())) |")
 
     if options.strace, let strace = which("strace") {
         let counts = work.appendingPathComponent("strace.txt")
-        _ = run(strace, ["-f", "-c", "-o", counts.path, scimgen, "generate", "--out", "strace-generate", "--quiet"], in: work)
+        run(strace, ["-f", "-c", "-o", counts.path, scimgen, "generate", "--out", "strace-generate", "--quiet"], in: work)
         let generateCounts = straceCounts(counts)
-        _ = run(strace, ["-f", "-c", "-o", counts.path, "/bin/cp", "-r", reference.path, "strace-copy"], in: work)
+        run(strace, ["-f", "-c", "-o", counts.path, "/bin/cp", "-r", reference.path, "strace-copy"], in: work)
         let copyCounts = straceCounts(counts)
         for (name, c) in [("scimgen generate", generateCounts), ("cp -r", copyCounts)] {
             straceRows.append(
@@ -336,7 +354,8 @@ for size in options.sizes {
 print("")
 print("'generate fresh' is the scimgen command into a new folder (load, validate, render, write), 'cp -r' copies the same")
 print("tree; both are medians of \(options.rounds) paired, interleaved rounds, and 'generate / cp -r' is the median of the pairs'")
-print("ratios (lowest to highest in brackets). The other ratios are to the median 'cp -r'. 'no-change generate' and 'check'")
+print("ratios (lowest to highest in brackets); 'CPU' is the median ratio of processor time (user and system). The other")
+print("ratios are to the median 'cp -r'. 'no-change generate' and 'check'")
 print("run in this process and also load and render; peak RSS is the largest this process reached up to that row.")
 if !straceRows.isEmpty {
     print("")
