@@ -53,6 +53,9 @@ extension Template {
         private let escaping: Escaping
         private let options: RenderOptions
         private let transforms: [String: Transform]
+        /// The same transforms as a list: a render offers a handful, and comparing a few short
+        /// names is cheaper than hashing one, on every transformed tag of every render.
+        private let transformList: [(name: String, transform: Transform)]
 
         init(
             context: MustacheValue, library: TemplateLibrary, escaping: Escaping, options: RenderOptions,
@@ -64,6 +67,7 @@ extension Template {
             self.escaping = escaping
             self.options = options
             self.transforms = transforms
+            self.transformList = transforms.map { ($0.key, $0.value) }
             self.chain = [root]
             output.reserveCapacity(16 * 1024)
         }
@@ -121,25 +125,47 @@ extension Template.Renderer {
             if variable.escapes { escaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
             return
         }
-        if let problem = Template.transformProblem(variable.transforms, offered: transforms) {
-            throw error(file, variable.position, problem)
-        }
+        // One lookup a name; the message is worked out only when something is wrong.
+        let names = variable.transforms
         var text: String
-        var remaining = variable.transforms[...]
-        if case .value(let convert) = transforms[variable.transforms[0]]?.body {
+        var first = 0
+        guard let innermost = transform(named: names[0]) else { throw transformError(variable, file: file) }
+        if case .value(let convert) = innermost.body {
             if value == nil && options.strictVariables {
                 throw error(file, variable.position, "no value for '\(variable.name.text)'")
             }
             text = convert(value ?? .null)
-            remaining = remaining.dropFirst()
+            first = 1
         } else {
             text = try interpolationText(of: value, name: variable.name, file: file, position: variable.position)
         }
         if variable.escapes { text = escaping.escape(text) }
-        for name in remaining {
-            if case .text(let transform) = transforms[name]?.body { text = transform(text) }
+        var index = first
+        while index < names.count {
+            guard let transform = transform(named: names[index]), case .text(let apply) = transform.body else {
+                throw transformError(variable, file: file)
+            }
+            if index == names.count - 1 {
+                // The outermost writes straight into the output.
+                apply(text, &output)
+                return
+            }
+            var transformed: [UInt8] = []
+            apply(text, &transformed)
+            text = String(decoding: transformed, as: UTF8.self)
+            index += 1
         }
         output.append(contentsOf: text.utf8)
+    }
+
+    private func transform(named name: String) -> Transform? {
+        for entry in transformList where entry.name == name { return entry.transform }
+        return nil
+    }
+
+    @inline(never)
+    private func transformError(_ variable: Template.Variable, file: String) -> TemplateError {
+        error(file, variable.position, Template.transformProblem(variable.transforms, offered: transforms) ?? "unknown transform")
     }
 
     private func interpolationText(

@@ -78,6 +78,7 @@ extension TemplateLibrary {
         }
         guard errors.isEmpty else { throw TemplateLoadError(errors.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }) }
         self.init(templates)
+        bytesRead = total
     }
 
     /// Why a template file could not be read.

@@ -4,6 +4,8 @@
 /// versions of a few partials or of a layout over the shared set, without parsing anything again.
 public struct TemplateLibrary: Sendable {
     private var templates: [String: Template]
+    /// How many bytes of template files `init(directory:)` read; zero for a library built in memory.
+    public internal(set) var bytesRead = 0
 
     /// Creates a library holding `templates` under their names; a repeated name keeps the last.
     public init(_ templates: [Template] = []) {

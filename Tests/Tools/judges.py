@@ -93,6 +93,15 @@ def main():
     pages = files_under(site, ".md")
     results.append(judge_lines("markdown-it-py", "check_markdown.py", pages, {path: "ok" for path in pages}))
 
+    # PyYAML: the front matter of every tutorial and help page (generated, and the fixture vendors'
+    # goldens, whose values hold every kind of text) loads as a mapping of strings.
+    def has_front_matter(path):
+        with open(path, encoding="utf-8") as handle:
+            return handle.readline() == "---\n"
+    fronted = [path for path in pages + files_under(os.path.join(root, "Tests", "Fixtures", "Golden"), ".md")
+               if has_front_matter(path)]
+    results.append(judge_lines("PyYAML front matter", "check_front_matter.py", fronted, {path: "ok" for path in fronted}))
+
     # jsonschema: Vendors/vendor.schema.json accepts the committed descriptors and the well-formed
     # broken fixtures (their faults are about SCIM, which only the Swift validator knows), and
     # refuses every structurally broken fixture.

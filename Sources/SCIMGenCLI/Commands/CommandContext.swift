@@ -55,6 +55,14 @@ struct CommandContext {
     }
 
     /// Prints a diagnostic without a location.
+    /// The bytes of an input file named on the command line (bounded; never a FIFO or device),
+    /// or nil after an error that says which file and why: `cannot read template 'x': does not exist`.
+    func read(_ path: String, what: String) -> [UInt8]? {
+        let (bytes, problem) = FileBytes.read(url(path).path).bytesOrProblem
+        if bytes == nil { error("cannot read \(what) '\(path)': \(problem)") }
+        return bytes
+    }
+
     func error(_ message: String) {
         console.err(formatter.line(severity: .error, message: message))
     }

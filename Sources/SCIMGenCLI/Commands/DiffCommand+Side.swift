@@ -17,6 +17,15 @@ extension DiffCommand {
         var templateFiles: [String: [UInt8]] = [:]
         /// Every problem found while loading.
         var diagnostics: [Diagnostic] = []
+        /// The name per-vendor override files are listed under (`Vendors`), when the side has any.
+        var overridesName: String?
+
+        /// The vendor a template file listed as `Vendors/<id>/templates/…` overrides, or nil for a shared one.
+        func overrideOwner(_ name: String) -> String? {
+            guard let overridesName, name.hasPrefix(overridesName + "/") else { return nil }
+            let rest = name.dropFirst(overridesName.count + 1).split(separator: "/", maxSplits: 2)
+            return rest.count == 3 && rest[1] == Substring(SiteLoader.overridesFolder) ? String(rest[0]) : nil
+        }
 
         /// The files of the vendors in `ids` (those this side has).
         func render(_ ids: Set<String>) throws(DiagnosticsError) -> [String: [UInt8]] {
@@ -57,11 +66,60 @@ extension DiffCommand.Side {
     ) -> Self {
         let result = SiteLoader.load(
             vendors: vendors, vendorsDisplay: vendorsName, templates: templates, templatesDisplay: templatesName, kinds: kinds)
-        var side = Self(vendors: result.vendors, input: result.input, kinds: kinds, diagnostics: result.diagnostics)
+        var side = Self(
+            vendors: result.vendors, input: result.input, kinds: kinds, diagnostics: result.diagnostics,
+            overridesName: keyedAs.vendors)
         side.templateFiles = files(under: templates, named: keyedAs.templates)
         for vendor in result.vendors {
             let folder = vendors.appendingPathComponent(vendor.id).appendingPathComponent(SiteLoader.overridesFolder)
             side.templateFiles.merge(files(under: folder, named: "\(keyedAs.vendors)/\(vendor.id)/\(SiteLoader.overridesFolder)")) { a, _ in a }
+        }
+        return side
+    }
+
+    /// A project's folders as read from a git revision: the descriptors from memory, the templates
+    /// (shared and overrides) from the scratch folder they were written to.
+    static func load(
+        revision: String, vendors: GitRevision.Folder, templates: GitRevision.Folder, kinds: OutputKinds,
+        keyedAs: (vendors: String, templates: String)
+    ) -> Self {
+        var sources: [VendorSource] = []
+        for (path, bytes) in vendors.files.sorted(by: { $0.key < $1.key }) {
+            let parts = path.split(separator: "/")
+            guard parts.count == 2, parts[1] == Substring(VendorLoader.descriptorName), VendorLoader.isValidID(String(parts[0]))
+            else { continue }
+            sources.append(VendorSource(id: String(parts[0]), file: "\(revision):\(vendors.path)/\(path)", bytes: bytes))
+        }
+        let set = VendorLoader.load(sources: sources)
+        var side = Self(vendors: set.vendors, kinds: kinds, diagnostics: set.diagnostics, overridesName: keyedAs.vendors)
+        var shared = TemplateLibrary()
+        var overrides: [String: TemplateLibrary] = [:]
+        if kinds.contains(.docs) {
+            do {
+                shared = try TemplateLibrary(directory: templates.url, display: "\(revision):\(templates.path)")
+            } catch {
+                side.diagnostics += error.errors.map(Diagnostic.init(templateError:))
+            }
+            for vendor in set.vendors {
+                let folder = vendors.url.appendingPathComponent(vendor.id).appendingPathComponent(SiteLoader.overridesFolder)
+                guard FileManager.default.fileExists(atPath: folder.path) else { continue }
+                do {
+                    overrides[vendor.id] = try TemplateLibrary(
+                        directory: folder, display: "\(revision):\(vendors.path)/\(vendor.id)/\(SiteLoader.overridesFolder)")
+                } catch {
+                    side.diagnostics += error.errors.map(Diagnostic.init(templateError:))
+                }
+            }
+        }
+        if !side.diagnostics.contains(where: { $0.severity == .error }) {
+            side.input = SiteInput(vendors: set.vendors, templates: shared, overrides: overrides)
+        }
+        for (path, bytes) in templates.files { side.templateFiles["\(keyedAs.templates)/\(path)"] = bytes }
+        let ids = Set(set.vendors.map(\.id))
+        for (path, bytes) in vendors.files {
+            let parts = path.split(separator: "/", maxSplits: 2)
+            guard parts.count == 3, parts[1] == Substring(SiteLoader.overridesFolder), ids.contains(String(parts[0])) else { continue }
+            side.templateFiles["\(keyedAs.vendors)/\(path)"] = bytes
         }
         return side
     }
@@ -88,8 +146,9 @@ extension DiffCommand.Side {
         }
         let file = isDirectory.boolValue ? inner : url
         let name = isDirectory.boolValue ? "\(display)/\(VendorLoader.descriptorName)" : display
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            return Self(diagnostics: [Diagnostic(.error, "cannot read '\(name)'")])
+        let (bytes, problem) = FileBytes.read(file.path).bytesOrProblem
+        guard let data = bytes else {
+            return Self(diagnostics: [Diagnostic(.error, "cannot read '\(name)': \(problem)")])
         }
         let id = file.deletingLastPathComponent().standardizedFileURL.lastPathComponent
         let slug = VendorLoader.isValidID(id) ? id : VendorLoader.slug(id)
@@ -117,8 +176,7 @@ extension DiffCommand.Side {
             let path = folder.appendingPathComponent(relative).path
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
                 attributes[.type] as? FileAttributeType == .typeRegular,
-                (attributes[.size] as? Int ?? 0) <= 16 << 20,
-                let data = FileManager.default.contents(atPath: path)
+                case .bytes(let data) = FileBytes.read(path, limit: 16 << 20)
             else { continue }
             result["\(name)/\(relative)"] = [UInt8](data)
         }

@@ -22,7 +22,7 @@ enum DiffCommand: Command {
             .option("base", valueName: "rev", help: "Compare the descriptors and templates at this git revision with the working tree."),
             .vendors, .templates,
             .option("format", help: "Markdown for people, JSON for tools.", defaultValue: "markdown", allowedValues: ["markdown", "json"]),
-            .flag("exit-code", help: "Exit 1 when anything that reaches the output changed."),
+            .flag("exit-code", help: "Exit 1 when the descriptors, the templates or the generated files differ."),
             .flag("quiet", short: "q", help: "Show no progress line."),
         ])
 
@@ -43,17 +43,19 @@ enum DiffCommand: Command {
             let templates = CommandContext.display(context.option("templates"))
             let folders: [GitRevision.Folder]
             do {
+                // Descriptors are read from memory; only templates (shared and overrides) are written out.
                 folders = try GitRevision(revision: revision, directory: context.directory)
-                    .read([context.url(vendors), context.url(templates)], into: scratch)
+                    .read([context.url(vendors), context.url(templates)], into: scratch) { path in
+                        !path.hasSuffix("/" + VendorLoader.descriptorName)
+                    }
             } catch {
                 context.error(error.message)
                 return SCIMGen.ExitCode.failure
             }
             // Without templates at the revision, it had no documents: they all show as added.
             old = Side.load(
-                vendors: folders[0].url, vendorsName: "\(revision):\(folders[0].path)", templates: folders[1].url,
-                templatesName: "\(revision):\(folders[1].path)", kinds: folders[1].exists ? .all : [.scim, .mappings],
-                keyedAs: (vendors, templates))
+                revision: revision, vendors: folders[0], templates: folders[1],
+                kinds: folders[1].exists ? .all : [.scim, .mappings], keyedAs: (vendors, templates))
             new = Side.load(
                 vendors: context.url(vendors), vendorsName: vendors, templates: context.url(templates), templatesName: templates,
                 kinds: .all, keyedAs: (vendors, templates))
@@ -73,21 +75,22 @@ enum DiffCommand: Command {
             context.console.err("cannot compare descriptors with errors; fix them first")
             return SCIMGen.ExitCode.failure
         }
+        let descriptors = VendorSetDiff.compare(old: old.vendors, new: new.vendors)
+        var templates = OutputDiff()
+        templates.add(old: old.templateFiles, new: new.templateFiles)
         let outputs: OutputDiff
         do {
-            outputs = try render(old: old, new: new, progress: Progress(context: context, total: old.vendors.count + new.vendors.count))
+            outputs = try render(
+                old: old, new: new, only: Self.affected(old: old, new: new, descriptors: descriptors, templates: templates),
+                progress: Progress(context: context))
         } catch {
             context.report(error.diagnostics)
             context.console.err("cannot render both sides; fix the templates first")
             return SCIMGen.ExitCode.failure
         }
-        var templates = OutputDiff()
-        templates.add(old: old.templateFiles, new: new.templateFiles)
         var names: [String: String] = [:]
         for vendor in old.vendors + new.vendors { names[vendor.id] = vendor.name }
-        let report = ChangeReport(
-            descriptors: VendorSetDiff.compare(old: old.vendors, new: new.vendors), templates: templates, outputs: outputs,
-            names: names)
+        let report = ChangeReport(descriptors: descriptors, templates: templates, outputs: outputs, names: names)
         if context.option("format") == "json" {
             context.console.out(JSONWriter.write(report.json()), terminator: "")
         } else {
@@ -96,10 +99,21 @@ enum DiffCommand: Command {
         return context.command.flag("exit-code") && !report.isEmpty ? SCIMGen.ExitCode.failure : SCIMGen.ExitCode.success
     }
 
+    /// The vendors whose output can differ: all of them when a shared template changed, else those
+    /// whose descriptor or overrides changed. A vendor's files are a function of its descriptor and
+    /// its templates alone, so the others render the same on both sides and are not rendered.
+    static func affected(old: Side, new: Side, descriptors: VendorSetDiff, templates: OutputDiff) -> Set<String> {
+        let ids = Set(old.vendors.map(\.id)).union(new.vendors.map(\.id))
+        let overrides = Dictionary(grouping: templates.files.compactMap { old.overrideOwner($0.path) ?? new.overrideOwner($0.path) }) { $0 }
+        guard templates.files.count == overrides.values.reduce(0, { $0 + $1.count }) else { return ids }
+        return ids.filter { descriptors.changedIDs.contains($0) || overrides[$0] != nil }
+    }
+
     /// Both sides rendered a batch of vendors at a time and compared, then the index.
-    static func render(old: Side, new: Side, progress: Progress) throws(DiagnosticsError) -> OutputDiff {
+    static func render(old: Side, new: Side, only ids: Set<String>, progress: Progress) throws(DiagnosticsError) -> OutputDiff {
+        defer { progress.finish() }
         var diff = OutputDiff()
-        let ids = Set(old.vendors.map(\.id)).union(new.vendors.map(\.id)).sorted()
+        let ids = ids.sorted()
         var done = 0
         var start = 0
         while start < ids.count {
@@ -112,7 +126,6 @@ enum DiffCommand: Command {
             progress.update("rendered \(done) of \(ids.count) vendors, both sides")
         }
         diff.add(old: try old.renderIndex(), new: try new.renderIndex())
-        progress.finish()
         return diff
     }
 }

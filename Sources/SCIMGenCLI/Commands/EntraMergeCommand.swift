@@ -46,6 +46,13 @@ enum EntraMergeCommand {
             refuse([Diagnostic(.error, "cannot read schema file '\(schemaPath)': \(problem.reason)")], context: context, json: json, vendor: id, schema: schemaPath)
             return SCIMGen.ExitCode.failure
         }
+        // The merged schema is the tenant's: it never belongs among the descriptors and their overrides.
+        let vendorsFolder = CommandContext.display(context.option("vendors"))
+        if let out, Project.contains(context.url(vendorsFolder), context.url(out)) {
+            context.console.err(
+                "error: '\(out)' is inside the vendors folder '\(vendorsFolder)', where it could replace a descriptor; write the merged schema elsewhere\nUsage: scimgen entra-merge --vendor <id> --schema <file> --out <file>")
+            return SCIMGen.ExitCode.usage
+        }
         if let out, let target = SchemaFile.identity(context.url(out).path), target == identity {
             context.console.err(
                 "error: '\(out)' is the schema file '\(schemaPath)' (or a link to it); write the merged schema to another file so that you can compare the two\nUsage: scimgen entra-merge --vendor <id> --schema <file> --out <other file>")

@@ -28,7 +28,6 @@ enum GenerateCommand: Command {
         guard let plan = Generation.prepare(context, kinds: kinds, only: only) else { return SCIMGen.ExitCode.failure }
         let out = context.option("out")
         let progress = Generation.Progression(context: context, vendors: plan.input.vendors.count, verb: "written")
-        defer { progress.finish() }
         do {
             let writer = SiteWriter(root: context.url(out), display: CommandContext.display(out))
             let summary = try writer.stream(scope: plan.scope) { write in
@@ -44,6 +43,8 @@ enum GenerateCommand: Command {
             }
             return SCIMGen.ExitCode.success
         } catch {
+            // The line goes before a problem is printed, so that the problem starts a line of its own.
+            progress.finish()
             Generation.report(error, context: context, out: out)
             return SCIMGen.ExitCode.failure
         }

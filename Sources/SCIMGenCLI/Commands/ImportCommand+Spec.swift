@@ -6,14 +6,16 @@ extension ImportCommand: Command {
         discussion: """
             Writes one descriptor per tutorial into 'Vendors/<id>/vendor.json' and prints a report: \
             rows and steps imported, and every fact that could not be placed (also as a warning \
-            with its line), so that a person can finish the descriptor by hand. Refuses to replace \
-            an existing vendor without '--force'.
+            with its line), so that a person can finish the descriptor by hand. Published defects \
+            (a misspelled attribute, a malformed date) are corrected with a warning and listed. \
+            Refuses to replace an existing vendor without '--force'.
             """,
         arguments: [
             .positional("files", help: "The tutorials (Markdown with front matter).", isRepeating: true),
             .vendors,
             .flag("force", help: "Replace existing descriptors."),
-            .flag("dry-run", help: "Report only; write nothing."),
+            .flag("dry-run", help: "Report only; write no descriptor."),
+            .option("report", valueName: "file", help: "Write the report to this Markdown file instead of printing it."),
             .format,
         ])
 

@@ -1,28 +1,30 @@
 import Foundation
 import SCIMGenKit
 
-/// `scimgen import FILE.md... [--vendors DIR] [--force] [--report]`: existing tutorials become descriptors.
+/// `scimgen import FILE.md... [--vendors DIR] [--force] [--dry-run] [--report FILE.md]`: existing
+/// tutorials become descriptors, and a report says what became of each.
 enum ImportCommand {
     static func run(_ context: CommandContext) -> Int32 {
         let files = context.command.positionals("files")
         let vendors = CommandContext.display(context.option("vendors"))
         let force = context.command.flag("force")
         let dryRun = context.command.flag("dry-run")
-        var results: [(String, TutorialImport)] = []
-        var failed = false
+        var entries: [ImportReport.Entry] = []
         var written: [String] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: context.url(file).path) else {
-                context.error("cannot read '\(file)'")
-                failed = true
+            // `read` says why on standard error; the report lists the file among the failures.
+            guard let data = context.read(file, what: "tutorial") else {
+                entries.append(ImportReport.Entry(file: file, result: TutorialImport(), problem: "cannot read the file"))
                 continue
             }
             let markdown = String(decoding: data, as: UTF8.self)
             let result = TutorialImporter.importTutorial(markdown: markdown, file: file)
-            results.append((file, result))
             context.report(result.diagnostics)
-            guard let id = result.id, let bytes = result.bytes, VendorLoader.isValidID(id) else {
-                failed = true
+            var entry = ImportReport.Entry(file: file, result: result)
+            defer { entries.append(entry) }
+            guard let id = result.id, let bytes = result.bytes else { continue }
+            guard VendorLoader.isValidID(id) else {
+                entry.problem = "'\(id)' is not a vendor id"
                 continue
             }
             if dryRun { continue }
@@ -31,7 +33,7 @@ enum ImportCommand {
             let display = "\(vendors)/\(id)/\(VendorLoader.descriptorName)"
             if FileManager.default.fileExists(atPath: target.path) && !force {
                 context.error("'\(display)' exists; pass --force to replace it with the import of '\(file)'")
-                failed = true
+                entry.problem = "'\(display)' exists; not replaced without --force"
                 continue
             }
             do {
@@ -40,12 +42,22 @@ enum ImportCommand {
                 written.append(display)
             } catch {
                 context.error("cannot write '\(display)': \(error.localizedDescription)")
-                failed = true
+                entry.problem = "cannot write '\(display)'"
             }
         }
-        let report = ImportReport(results)
-        context.console.out(report.markdown(), terminator: "")
+        let report = ImportReport(entries: entries).markdown()
+        if let path = context.command.option("report") {
+            do {
+                try Data(report.utf8).write(to: context.url(path), options: .atomic)
+                written.append(path)
+            } catch {
+                context.error("cannot write the report '\(path)': \(error.localizedDescription)")
+                return SCIMGen.ExitCode.failure
+            }
+        } else {
+            context.console.out(report, terminator: "")
+        }
         for path in written { context.console.out("wrote \(path)") }
-        return failed ? SCIMGen.ExitCode.failure : SCIMGen.ExitCode.success
+        return entries.allSatisfy(\.succeeded) ? SCIMGen.ExitCode.success : SCIMGen.ExitCode.failure
     }
 }

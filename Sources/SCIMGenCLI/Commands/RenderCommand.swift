@@ -29,10 +29,7 @@ enum RenderCommand: Command {
 
         var data = MustacheValue.object([:])
         if let dataPath = context.command.option("data") {
-            guard let bytes = FileManager.default.contents(atPath: context.url(dataPath).path) else {
-                context.error("cannot read data file '\(dataPath)'")
-                return SCIMGen.ExitCode.failure
-            }
+            guard let bytes = context.read(dataPath, what: "data file") else { return SCIMGen.ExitCode.failure }
             do {
                 data = try JSONParser.parse([UInt8](bytes)).mustacheValue
             } catch {
@@ -80,14 +77,8 @@ enum RenderCommand: Command {
     }
 
     static func readText(_ context: CommandContext, _ url: URL, display: String) -> String? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let data = FileManager.default.contents(atPath: url.path)
-        else {
-            context.error("cannot read template '\(display)'")
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let data = context.read(display, what: "template") else { return nil }
+        guard let text = String(validating: data, as: UTF8.self) else {
             context.error("template '\(display)' is not valid UTF-8")
             return nil
         }
@@ -111,8 +102,8 @@ enum RenderCommand: Command {
         let folder = url.deletingLastPathComponent()
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for entry in entries.sorted() where entry.hasSuffix(".mustache") && entry != url.lastPathComponent {
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(entry).path),
-                let text = String(data: data, encoding: .utf8),
+            guard case .bytes(let data) = FileBytes.read(folder.appendingPathComponent(entry).path),
+                let text = String(validating: data, as: UTF8.self),
                 let partial = try? Template(source: text, name: templateName(entry), file: entry)
             else { continue }
             library.add(partial)

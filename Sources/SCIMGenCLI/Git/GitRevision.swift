@@ -26,10 +26,14 @@ struct GitRevision {
         var url: URL
         var path: String
         var exists: Bool
+        /// Every regular file of the folder at the revision, by its path inside the folder.
+        var files: [String: [UInt8]]
     }
 
-    /// Reads `folders` (inside the working tree) at the revision into `scratch`.
-    func read(_ folders: [URL], into scratch: URL) throws(Failure) -> [Folder] {
+    /// Reads `folders` (inside the working tree) at the revision, writing into `scratch` the files
+    /// `writing` asks for (by their path from the repository's top): creating thousands of files
+    /// costs more than everything else, so what can be used from memory is not written.
+    func read(_ folders: [URL], into scratch: URL, writing: (String) -> Bool = { _ in true }) throws(Failure) -> [Folder] {
         guard !revision.hasPrefix("-"), !revision.isEmpty else {
             throw Failure(message: "'\(revision)' is not a revision; name a branch, tag or commit, such as 'main'")
         }
@@ -73,19 +77,45 @@ struct GitRevision {
             throw Failure(message: "git returned \(contents.count) of the \(blobs.count) files of '\(revision)'")
         }
         do {
-            for (blob, bytes) in zip(blobs, contents) {
+            for (blob, bytes) in zip(blobs, contents) where writing(blob.path) {
                 let url = scratch.appendingPathComponent(blob.path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(bytes).write(to: url)
+                try Self.write(bytes, to: url.path)
             }
             for path in paths {
                 try FileManager.default.createDirectory(at: scratch.appendingPathComponent(path), withIntermediateDirectories: true)
             }
         } catch {
-            throw Failure(message: "cannot write the files of '\(revision)' to '\(scratch.path)': \(error.localizedDescription)")
+            throw Failure(message: "cannot write the files of '\(revision)' to '\(scratch.path)': \(error)")
         }
         return paths.map { path in
-            Folder(url: scratch.appendingPathComponent(path), path: path, exists: blobs.contains { $0.path.hasPrefix(path + "/") })
+            var files: [String: [UInt8]] = [:]
+            for (blob, bytes) in zip(blobs, contents) where blob.path.hasPrefix(path + "/") {
+                files[String(blob.path.dropFirst(path.count + 1))] = bytes
+            }
+            return Folder(url: scratch.appendingPathComponent(path), path: path, exists: !files.isEmpty, files: files)
+        }
+    }
+}
+
+// MARK: - Scratch files
+
+private extension GitRevision {
+    struct WriteError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// A new file with `bytes`, without the `fsync` that `Data.write` does: scratch files are read
+    /// once and deleted, and syncing thousands of them took longer than the rest of the read.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw WriteError(description: "\(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            guard written > 0 else { throw WriteError(description: "\(path): \(String(cString: strerror(errno)))") }
+            offset += written
         }
     }
 }

@@ -13,16 +13,23 @@ public enum DescriptorCodec {
     ///   diagnostic. A descriptor returned with errors beside it has defaults where values were
     ///   unusable, so that semantic checks can still run on the rest.
     public static func decode(id: String, file: String, bytes: [UInt8]) -> (VendorDescriptor?, [Diagnostic]) {
+        let (descriptor, _, diagnostics) = decodeDocument(id: id, file: file, bytes: bytes)
+        return (descriptor, diagnostics)
+    }
+
+    /// `decode`, also handing back the parsed JSON, so that checks of the file's text (unsafe links,
+    /// placeholders) read it without parsing it again.
+    static func decodeDocument(id: String, file: String, bytes: [UInt8]) -> (VendorDescriptor?, JSONNode?, [Diagnostic]) {
         let sink = DiagnosticSink(file: file)
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
         } catch {
             sink.error(error.message, line: error.line, column: error.column)
-            return (nil, sink.diagnostics)
+            return (nil, nil, sink.diagnostics)
         }
         let reader = ObjectReader(root, context: "", sink: sink)
-        guard reader.isObject else { return (nil, sink.diagnostics) }
+        guard reader.isObject else { return (nil, root, sink.diagnostics) }
         let blank = VendorDescriptor(id: id, file: file, name: id)
         var descriptor = vendor.decode(reader, into: blank).value
         reader.finish()
@@ -30,7 +37,7 @@ public enum DescriptorCodec {
         descriptor.file = file
         descriptor.locations = KeyLocations(sink.keyLocations, damaged: sink.damaged)
         descriptor.comments = Comments(sink.comments)
-        return (descriptor, sink.diagnostics)
+        return (descriptor, root, sink.diagnostics)
     }
 
     /// The descriptor as its canonical file: two-space indentation, keys in the format's order,
@@ -40,8 +47,12 @@ public enum DescriptorCodec {
     }
 
     /// The descriptor as a JSON value, keys in the format's order; what `diff` walks.
-    public static func encodeValue(_ descriptor: VendorDescriptor) -> JSONValue {
-        vendor.encode(descriptor, EncodingContext(comments: descriptor.comments, path: ""))
+    ///
+    /// - Parameter includingDefaults: whether values equal to their default are written too, so that
+    ///   a comparison sees `"filterable": false` rather than no key.
+    public static func encodeValue(_ descriptor: VendorDescriptor, includingDefaults: Bool = false) -> JSONValue {
+        vendor.encode(
+            descriptor, EncodingContext(comments: descriptor.comments, path: "", includesDefaults: includingDefaults))
     }
 
     /// `Vendors/vendor.schema.json`: the JSON Schema (draft 2020-12) of a descriptor, for editors
@@ -95,6 +106,14 @@ extension DescriptorCodec {
             .object(
                 "provisioningScreenshots", \.provisioningScreenshots, provisioningScreenshots, required: false,
                 "Screenshots that replace the common ones of standard provisioning steps."),
+            .value(
+                "provisioningFlow", \.provisioningFlow, .choice, default: .newConfiguration,
+                "How Step 5 starts: 'automatic' (Set the Provisioning Mode to Automatic, the flow of tutorials up to 2025) or 'newConfiguration' (+ New configuration, the default)."),
+            .objects("includes", \.includes, include, "Shared sections the tutorial takes from [!INCLUDE] files."),
+            .strings("limitations", \.limitations, "Connector limitations, each a Markdown paragraph."),
+            .strings("troubleshooting", \.troubleshooting, "Troubleshooting tips, each a Markdown paragraph."),
+            .objects("changeLog", \.changeLog, changeLogEntry, "Change log entries, in the tutorial's order."),
+            .strings("resources", \.resources, "The vendor's own links under More resources, each a list item's Markdown."),
             .object("users", \.users, table, "The user attribute table."),
             .optionalObject("groups", \.groups, table, "The group attribute table; leave out when the vendor does not provision groups."),
             .objects("extensions", \.extensions, extensionSchema, "Vendor extension schemas."),
@@ -219,6 +238,9 @@ extension DescriptorCodec {
             .optional("secretTokenName", \.secretTokenName, .string(), "What the vendor calls the Secret Token."),
             .optional("issuer", \.issuer, .string(), "Who issues the token, for the help page."),
             .optional("testConnectionHint", \.testConnectionHint, .string(), "What to do when Test Connection fails."),
+            .optional(
+                "adminCredentials", \.adminCredentials, .string(),
+                "The vendor's own wording of the Admin Credentials step, when it is not 'input your Tenant URL and Secret Token'."),
         ])
 
     static let credentialStep = ObjectCodec<CredentialStep>(
@@ -276,6 +298,9 @@ extension DescriptorCodec {
             .optional("mappingName", \.mappingName, .string(), "The mapping's name in the Entra admin center."),
             .value("optional", \.optional, .bool, default: false, "Whether synchronizing this object type is optional."),
             .objects("attributes", \.attributes, attribute, required: true, "The rows, in the order the tutorial shows them."),
+            .objects(
+                "screenshots", \.screenshots, screenshot,
+                "Screenshots of the mapping, shown under the table; the only record when a tutorial has no table."),
         ])
 
     static let attribute = ObjectCodec<AttributeMapping>(
@@ -311,6 +336,31 @@ extension DescriptorCodec {
             .optional(
                 "defaultValue", \.defaultValue, .string(),
                 "The value Entra sends when the source is empty (the mapping's defaultValue)."),
+            .optional("note", \.note, .string(), "A note on the row, shown in a Notes column."),
+        ])
+
+    static let include = ObjectCodec<Include>(
+        blank: { Include(section: .prerequisites, path: "") },
+        origin: (\.origin, "path"),
+        fields: [
+            .value(
+                "section", \.section, .choice, required: .always, default: .prerequisites,
+                "The section it stands in; in the prerequisites it replaces the Entra prerequisites, elsewhere it ends the section."),
+            .value(
+                "path", \.path, .string(), required: .always, default: "",
+                "The shared file as Learn links it, such as '~/identity/saas-apps/includes/common-prerequisites.md'.",
+                schema: ["pattern": "\\.md$"]),
+            .optional("name", \.name, .string(), "The link text, when it is not the file name."),
+        ])
+
+    static let changeLogEntry = ObjectCodec<ChangeLogEntry>(
+        blank: { ChangeLogEntry(text: "") },
+        origin: (\.origin, nil),
+        fields: [
+            .optional(
+                "date", \.date, .string(), "When, MM/DD/YYYY.",
+                schema: ["pattern": "^(0[1-9]|1[0-2])/(0[1-9]|[12][0-9]|3[01])/[0-9]{4}$"]),
+            .value("text", \.text, .string(), required: .always, default: "", "What changed, in Markdown."),
         ])
 
     static let extensionSchema = ObjectCodec<ExtensionSchema>(

@@ -8,7 +8,22 @@ public enum DescriptorValidator {
     public static func validate(_ d: VendorDescriptor) -> [Diagnostic] { check(d).diagnostics }
 
     /// Checks one descriptor: the checked vendor when no problem is an error, and every problem.
-    public static func check(_ d: VendorDescriptor) -> (vendor: ResolvedVendor?, diagnostics: [Diagnostic]) {
+    ///
+    /// - Parameter document: the descriptor's file as parsed, whose text is checked for what may not
+    ///   reach a tutorial (`TextSafetyValidator`) at its own positions; without it, the descriptor's
+    ///   encoding is checked instead, so a descriptor built in memory is held to the same rules.
+    public static func check(_ d: VendorDescriptor, document: JSONNode? = nil) -> (vendor: ResolvedVendor?, diagnostics: [Diagnostic]) {
+        var text: [Diagnostic] = []
+        if let parsed = document ?? (try? JSONParser.parse(DescriptorCodec.encode(d))) {
+            text = TextSafetyValidator.validate(parsed, file: d.file)
+        }
+        let (vendor, found) = checkFacts(d)
+        return (text.isEmpty ? vendor : nil, text + found)
+    }
+
+    /// Every check but the text's: what the hardening tests use to show that escaping holds even
+    /// for text that validation would refuse. Nothing else may skip `TextSafetyValidator`.
+    static func checkFacts(_ d: VendorDescriptor) -> (vendor: ResolvedVendor?, diagnostics: [Diagnostic]) {
         var found: [Diagnostic] = []
         func error(_ message: String, _ origin: Origin?) {
             found.append(Diagnostic(.error, message, at: origin?.location ?? d.origin.location))
@@ -27,9 +42,7 @@ public enum DescriptorValidator {
         if let asset = d.learn.assetId, UUID(uuidString: asset) == nil {
             error("'learn.assetId' must be a GUID such as '1b4993b3-7fb1-4128-a399-3bad8e26559f', not '\(asset)'", key: "learn.assetId")
         }
-        if let url = d.website, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            error("'website' must be an http or https URL, not '\(url)'", key: "website")
-        }
+        // `website` and every other link are `TextSafetyValidator`'s: https only.
         if let url = d.service.baseURL, case .failure(let problem) = SCIMBaseURL.parse(url) {
             error(problem.message(url), key: "scim.baseURL")
         }
@@ -57,9 +70,22 @@ public enum DescriptorValidator {
         // Screenshots stay inside the vendor's folder.
         var shots = d.credentials.steps.compactMap(\.screenshot)
         shots += d.provisioningScreenshots.sorted { $0.key < $1.key }.map(\.value)
+        shots += d.users.screenshots + (d.groups?.screenshots ?? [])
         for shot in shots {
             if let problem = RelativePath.problem(shot.path) {
                 error("screenshot path '\(shot.path)' \(problem); use a relative path inside the vendor's folder", shot.origin)
+            }
+        }
+
+        // Change log dates and includes.
+        for entry in d.changeLog {
+            if let date = entry.date, !isLearnDate(date) {
+                error("a change log date must be written MM/DD/YYYY, as ms.date is, not '\(date)'", entry.origin)
+            }
+        }
+        for include in d.includes {
+            if let problem = includeProblem(include.path) {
+                error("include path '\(include.path)' \(problem); write it as Learn does, such as '~/identity/saas-apps/includes/common-prerequisites.md'", include.origin)
             }
         }
 
@@ -72,8 +98,12 @@ public enum DescriptorValidator {
             let checked = AttributeTableValidator(resource: .group, table: table, extensions: extensions, vendor: d).check()
             found += checked.diagnostics
             groups = checked.table
-            // By identity, so `displayName` and its full URN both count; a row that did not decode may be it.
-            if readable("groups"), !checked.identities.contains(SCIMURN.group.lowercased() + ":displayname") {
+            // By identity, so `displayName` and its full URN both count; a row that did not decode may
+            // be it. A table that lists no rows (a tutorial that shows the group mapping only as a
+            // screenshot) contradicts nothing.
+            if readable("groups"), !table.attributes.isEmpty,
+                !checked.identities.contains(SCIMURN.group.lowercased() + ":displayname")
+            {
                 error("the group table has no 'displayName' row; Entra matches groups on it", key: "groups")
             }
         }
@@ -93,6 +123,17 @@ public enum DescriptorValidator {
             descriptor: d, users: users.table, groups: groups, extensionSchemas: extensions,
             customFields: customFields)
         return (vendor, found)
+    }
+
+    /// Why an include path is not one Microsoft Learn resolves to a shared Markdown file, or nil.
+    static func includeProblem(_ path: String) -> String? {
+        guard path.hasSuffix(".md") else { return "does not name a Markdown file" }
+        var rest = path
+        if rest.hasPrefix("~/") { rest.removeFirst(2) }
+        // Learn resolves `../` within the docs repository, so leading ones are allowed.
+        while rest.hasPrefix("../") { rest.removeFirst(3) }
+        if rest.contains(where: { $0.isWhitespace || "[]()<>\"'`\\".contains($0) }) { return "holds a space, bracket or quote" }
+        return RelativePath.problem(rest)
     }
 
     /// `MM/DD/YYYY` with a real month and day.

@@ -97,9 +97,9 @@ extension FieldCodec {
                 root[keyPath: path] = value
                 return true
             },
-            encode: { root, _ in
+            encode: { root, context in
                 let value = root[keyPath: path]
-                guard required.holds(for: root) || value != defaultValue else { return [] }
+                guard context.includesDefaults || required.holds(for: root) || value != defaultValue else { return [] }
                 return [.init(key, kind.write(value))]
             },
             definitions: { _ in })
@@ -354,10 +354,13 @@ struct EncodingContext {
     var comments: Comments
     /// The dotted path of the object being written.
     var path: String
+    /// Whether values equal to their default are written too, as the diff needs them to compare
+    /// `false` with `true` rather than nothing with `true`.
+    var includesDefaults = false
 
     /// The context of a nested object or array element.
     func nested(_ key: String) -> EncodingContext {
-        EncodingContext(comments: comments, path: path.isEmpty ? key : "\(path).\(key)")
+        EncodingContext(comments: comments, path: path.isEmpty ? key : "\(path).\(key)", includesDefaults: includesDefaults)
     }
 }
 

@@ -29,10 +29,19 @@ extension VendorDescriptor {
                     text: "S", code: CodeBlock(language: "bash", body: "echo"), screenshot: Screenshot(path: "media/a.png", alt: "A"))
             ],
             responseFields: .init(tenantURL: "baseUrl", secretToken: "apiToken"), tenantURL: "https://<t>.acme.example/scim",
-            secretTokenName: "Bearer Token", issuer: "support", testConnectionHint: "try again")
+            secretTokenName: "Bearer Token", issuer: "support", testConnectionHint: "try again",
+            adminCredentials: "In the **Admin Credentials** section, select **Authorize**.")
         for step in ProvisioningStep.allCases {
             d.provisioningScreenshots[step] = Screenshot(path: "media/\(step.rawValue).png", alt: step.rawValue)
         }
+        d.provisioningFlow = .automatic
+        d.includes = Note.Section.allCases.map {
+            Include(section: $0, path: "~/identity/saas-apps/includes/\($0.rawValue).md", name: "\($0.rawValue) include")
+        }
+        d.limitations = ["L"]
+        d.troubleshooting = ["T"]
+        d.changeLog = [ChangeLogEntry(date: "03/23/2022", text: "Added groups."), ChangeLogEntry(text: "Undated.")]
+        d.resources = ["[Acme help](https://acme.example/help)"]
         d.users = AttributeTable(
             mappingName: "M", optional: true,
             attributes: [
@@ -41,9 +50,13 @@ extension VendorDescriptor {
                     path: "title", type: .string, required: false, source: .expression("ToLower([jobTitle])"), fieldRef: "t",
                     flowType: .objectAddOnly, flowBehavior: .flowAlways, defaultValue: "none"),
                 AttributeMapping(path: "nickName", type: .string, source: .constant("")),
-                AttributeMapping(path: "displayName", type: .string, source: .attribute("displayName")),
-            ])
-        d.groups = AttributeTable(attributes: [AttributeMapping(path: "displayName", type: .string, filterable: true, matching: 1)])
+                AttributeMapping(path: "displayName", type: .string, source: .attribute("displayName"), note: "Shown in the directory."),
+            ],
+            screenshots: [Screenshot(path: "media/user-mapping.png", alt: "User mapping")])
+        d.groups = AttributeTable(
+            mappingName: "G",
+            attributes: [AttributeMapping(path: "displayName", type: .string, filterable: true, matching: 1)],
+            screenshots: [Screenshot(path: "media/group-mapping.png", alt: "Group mapping")])
         d.extensions = [
             ExtensionSchema(
                 id: "urn:ietf:params:scim:schemas:extension:acme:2.0:User", name: "AcmeUser", description: "E", required: true,

@@ -30,6 +30,18 @@ public struct VendorDescriptor: Hashable, Sendable {
     public var assignmentTips: [String]
     /// Screenshots that replace the common ones of standard provisioning steps.
     public var provisioningScreenshots: [ProvisioningStep: Screenshot]
+    /// How Step 5 starts the configuration in the Entra admin center.
+    public var provisioningFlow: ProvisioningFlow
+    /// Shared sections the tutorial takes from `[!INCLUDE]` files in place of the template's text.
+    public var includes: [Include]
+    /// "Connector limitations": what the integration does not do, each a Markdown paragraph.
+    public var limitations: [String]
+    /// "Troubleshooting tips", each a Markdown paragraph.
+    public var troubleshooting: [String]
+    /// "Change log": dated changes to the integration, oldest first as Learn lists them.
+    public var changeLog: [ChangeLogEntry]
+    /// The vendor's own links under "More resources", each a Markdown list item's text.
+    public var resources: [String]
     /// The user attribute table.
     public var users: AttributeTable
     /// The group attribute table, nil when the vendor does not provision groups.
@@ -55,7 +67,9 @@ public struct VendorDescriptor: Hashable, Sendable {
         gallery: Bool = true, learn: LearnMetadata = LearnMetadata(), capabilities: Capabilities = Capabilities(),
         service: ServiceFeatures = ServiceFeatures(), prerequisites: [Prerequisite] = [],
         credentials: Credentials = Credentials(), notes: [Note] = [], assignmentTips: [String] = [],
-        provisioningScreenshots: [ProvisioningStep: Screenshot] = [:], users: AttributeTable = AttributeTable(),
+        provisioningScreenshots: [ProvisioningStep: Screenshot] = [:], provisioningFlow: ProvisioningFlow = .newConfiguration,
+        includes: [Include] = [], limitations: [String] = [], troubleshooting: [String] = [],
+        changeLog: [ChangeLogEntry] = [], resources: [String] = [], users: AttributeTable = AttributeTable(),
         groups: AttributeTable? = nil, extensions: [ExtensionSchema] = [],
         customFieldMappings: CustomFieldMappings? = nil, helpPage: HelpPage? = nil, origin: Origin = Origin()
     ) {
@@ -73,6 +87,12 @@ public struct VendorDescriptor: Hashable, Sendable {
         self.notes = notes
         self.assignmentTips = assignmentTips
         self.provisioningScreenshots = provisioningScreenshots
+        self.provisioningFlow = provisioningFlow
+        self.includes = includes
+        self.limitations = limitations
+        self.troubleshooting = troubleshooting
+        self.changeLog = changeLog
+        self.resources = resources
         self.users = users
         self.groups = groups
         self.extensions = extensions
@@ -355,6 +375,57 @@ public enum ProvisioningStep: String, Hashable, Sendable, CaseIterable, Comparab
     }
 }
 
+/// How Step 5 of a tutorial starts configuring provisioning in the Entra admin center.
+public enum ProvisioningFlow: String, Hashable, Sendable, CaseIterable {
+    /// "Set the **Provisioning Mode** to **Automatic**", then the Admin Credentials, the
+    /// notification email and **Save**: the flow of tutorials up to 2025.
+    case automatic
+    /// "Select **+ New configuration**", the Tenant URL and Secret Token, **Create**, then the
+    /// properties and **Start provisioning**: the flow of the newest tutorials, and the default.
+    case newConfiguration
+}
+
+/// A shared section a tutorial takes from an `[!INCLUDE]` file, such as the common prerequisites.
+public struct Include: Hashable, Sendable {
+    /// The section it stands in; in the prerequisites it replaces the Entra prerequisites, elsewhere
+    /// it ends the section.
+    public var section: Note.Section
+    /// The file, as Microsoft Learn links it: `~/identity/saas-apps/includes/common-prerequisites.md`.
+    public var path: String
+    /// The link text, when it is not the file name.
+    public var name: String?
+    /// Where it was written.
+    public var origin: Origin
+
+    /// Creates an include.
+    public init(section: Note.Section, path: String, name: String? = nil, origin: Origin = Origin()) {
+        self.section = section
+        self.path = path
+        self.name = name
+        self.origin = origin
+    }
+
+    /// The link text Learn shows: the name, or the file name.
+    public var linkText: String { name ?? String(path.split(separator: "/").last ?? Substring(path)) }
+}
+
+/// One entry of a tutorial's "Change log".
+public struct ChangeLogEntry: Hashable, Sendable {
+    /// The date as `MM/DD/YYYY`, when the entry has one.
+    public var date: String?
+    /// What changed, in Markdown.
+    public var text: String
+    /// Where it was written.
+    public var origin: Origin
+
+    /// Creates an entry.
+    public init(date: String? = nil, text: String, origin: Origin = Origin()) {
+        self.date = date
+        self.text = text
+        self.origin = origin
+    }
+}
+
 // MARK: - Credentials
 
 /// How to obtain the Tenant URL and Secret Token.
@@ -371,6 +442,9 @@ public struct Credentials: Hashable, Sendable {
     public var issuer: String?
     /// What to do when Test Connection fails, such as "ensure your account has Admin permissions and try again".
     public var testConnectionHint: String?
+    /// The vendor's own wording of the Admin Credentials step, when it is not "input your Tenant URL
+    /// and Secret Token" (an app that signs in with OAuth: "select **Authorize** and sign in").
+    public var adminCredentials: String?
 
     /// The response fields that feed the two Admin Credentials fields.
     public struct ResponseFields: Hashable, Sendable {
@@ -388,7 +462,8 @@ public struct Credentials: Hashable, Sendable {
     /// Creates credentials.
     public init(
         steps: [CredentialStep] = [], responseFields: ResponseFields? = nil, tenantURL: String? = nil,
-        secretTokenName: String? = nil, issuer: String? = nil, testConnectionHint: String? = nil
+        secretTokenName: String? = nil, issuer: String? = nil, testConnectionHint: String? = nil,
+        adminCredentials: String? = nil
     ) {
         self.steps = steps
         self.responseFields = responseFields
@@ -396,6 +471,7 @@ public struct Credentials: Hashable, Sendable {
         self.secretTokenName = secretTokenName
         self.issuer = issuer
         self.testConnectionHint = testConnectionHint
+        self.adminCredentials = adminCredentials
     }
 }
 
@@ -441,14 +517,19 @@ public struct AttributeTable: Hashable, Sendable {
     public var mappingName: String?
     /// Whether synchronizing this object type is optional (LUSID's groups).
     public var optional: Bool
-    /// The rows.
+    /// The rows; empty when the tutorial shows the mapping only as screenshots.
     public var attributes: [AttributeMapping]
+    /// Screenshots of the mapping in the Entra admin center, shown under the table.
+    public var screenshots: [Screenshot]
 
     /// Creates a table.
-    public init(mappingName: String? = nil, optional: Bool = false, attributes: [AttributeMapping] = []) {
+    public init(
+        mappingName: String? = nil, optional: Bool = false, attributes: [AttributeMapping] = [], screenshots: [Screenshot] = []
+    ) {
         self.mappingName = mappingName
         self.optional = optional
         self.attributes = attributes
+        self.screenshots = screenshots
     }
 
     /// Whether any row states whether the vendor requires it: the table then has a "Required by" column.
@@ -479,6 +560,8 @@ public struct AttributeMapping: Hashable, Sendable {
     public var flowBehavior: MappingFlowBehavior?
     /// The value Entra sends when the source is empty (its mapping's `defaultValue`).
     public var defaultValue: String?
+    /// A note on the row, shown in the table's "Notes" column.
+    public var note: String?
     /// Where the row's `source`, `expression` or `constant` string was written, with its escapes,
     /// so that a character of an expression can be located.
     public var sourceOrigin = Origin()
@@ -487,7 +570,8 @@ public struct AttributeMapping: Hashable, Sendable {
     public init(
         path: String, type: AttributeType, filterable: Bool = false, required: Bool? = nil, matching: Int? = nil,
         source: MappingSource? = nil, fieldRef: String? = nil, origin: Origin = Origin(),
-        flowType: MappingFlowType? = nil, flowBehavior: MappingFlowBehavior? = nil, defaultValue: String? = nil
+        flowType: MappingFlowType? = nil, flowBehavior: MappingFlowBehavior? = nil, defaultValue: String? = nil,
+        note: String? = nil
     ) {
         self.path = path
         self.type = type
@@ -500,6 +584,7 @@ public struct AttributeMapping: Hashable, Sendable {
         self.flowType = flowType
         self.flowBehavior = flowBehavior
         self.defaultValue = defaultValue
+        self.note = note
     }
 }
 

@@ -149,15 +149,16 @@ public enum VendorLoader {
                 slots[index] = (nil, [problem])
                 return
             }
-            let (descriptor, found) = VendorDescriptor.decode(id: source.id, file: source.file, bytes: source.bytes)
-            guard let descriptor else {
+            // One parse: the decoder's JSON is what the text checks read too.
+            let (decoded, document, found) = DescriptorCodec.decodeDocument(id: source.id, file: source.file, bytes: source.bytes)
+            guard let descriptor = decoded, let document else {
                 slots[index] = (nil, found)
                 return
             }
             // Semantic checks run on whatever decoded, so one run reports every problem; only a
             // descriptor without any error becomes a checked vendor.
-            let (vendor, semantic) = DescriptorValidator.check(descriptor)
-            let placeholders = VendorSkeleton.placeholderWarnings(bytes: source.bytes, file: source.file)
+            let (vendor, semantic) = DescriptorValidator.check(descriptor, document: document)
+            let placeholders = VendorSkeleton.placeholderWarnings(document, file: source.file)
             let decodedCleanly = !found.contains { $0.severity == .error }
             slots[index] = (decodedCleanly ? vendor : nil, found + semantic + placeholders)
         }

@@ -46,12 +46,7 @@ public enum VendorSkeleton {
 
 extension VendorSkeleton {
     /// A warning for every string in a descriptor that still holds the placeholder.
-    static func placeholderWarnings(bytes: [UInt8], file: String) -> [Diagnostic] {
-        let marker = Array(placeholder.utf8)
-        guard bytes.count >= marker.count,
-            (0...(bytes.count - marker.count)).contains(where: { bytes[$0..<$0 + marker.count].elementsEqual(marker) }),
-            let root = try? JSONParser.parse(bytes)
-        else { return [] }
+    static func placeholderWarnings(_ root: JSONNode, file: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
         func visit(_ node: JSONNode, key: String?) {
             switch node.value {

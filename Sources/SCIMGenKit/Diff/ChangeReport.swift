@@ -57,19 +57,34 @@ extension ChangeReport {
 
     private func outputBlocks() -> [String] {
         let groups = Dictionary(grouping: outputs.files) { $0.vendor ?? "" }
+        let ids = groups.keys.sorted { ($0.isEmpty ? "\u{10FFFF}" : $0) < ($1.isEmpty ? "\u{10FFFF}" : $1) }
         let vendorCount = groups.keys.filter { !$0.isEmpty }.count
         var blocks = [
             "## Generated files: \(Self.count(outputs.files.count, "file")) in \(Self.count(vendorCount, "vendor")) "
                 + (outputs.files.count == 1 ? "changes" : "change")
         ]
+        // A vendor whose every file changes as an earlier file did (a shared partial edited) gets no
+        // section of its own: its files are counted beside the first file that changed that way.
+        var first: [[String]: String] = [:]
+        var folded: [String: [String]] = [:]
+        var foldedVendors = Set<String>()
+        for id in ids {
+            let files = groups[id]!
+            let repeats = files.allSatisfy { $0.status == .changed && first[$0.change] != nil }
+            for file in files where file.status == .changed && first[file.change] == nil { first[file.change] = file.path }
+            guard repeats, !id.isEmpty else { continue }
+            foldedVendors.insert(id)
+            for file in files { folded[first[file.change]!, default: []].append(file.path) }
+        }
+        let byPath = Dictionary(outputs.files.map { ($0.path, $0) }) { a, _ in a }
         var budget = Self.screenful
-        var shown: [[String]: String] = [:]
+        var shown = Set<[String]>()
         var hidden: [OutputDiff.File] = []
         var hiddenVendors = 0
-        for id in groups.keys.sorted(by: { ($0.isEmpty ? "\u{10FFFF}" : $0) < ($1.isEmpty ? "\u{10FFFF}" : $1) }) {
+        for id in ids where !foldedVendors.contains(id) {
             let files = groups[id]!
             guard budget > 0 else {
-                hidden += files
+                hidden += files + files.flatMap { file in (folded[file.path] ?? []).compactMap { byPath[$0] } }
                 hiddenVendors += id.isEmpty ? 0 : 1
                 continue
             }
@@ -78,22 +93,35 @@ extension ChangeReport {
                 : "### \(MarkdownInline.plain(names[id] ?? id)) (\(MarkdownInline.code(id)))"
             var lines: [String] = []
             var excerpt: [String] = []
+            // A vendor that appears or goes: its files in one line, not one line each.
+            if files.count > Self.sameChangeListed, let status = files.first?.status, status != .changed,
+                files.allSatisfy({ $0.status == status })
+            {
+                let count = files.reduce(0) { $0 + (status == .added ? $1.linesAdded : $1.linesRemoved) }
+                let listed = files.prefix(Self.sameChangeListed).map { MarkdownInline.code($0.path, limit: MarkdownInline.identifierLimit) }
+                blocks.append(
+                    title + "\n\n- \(Self.count(files.count, "file")) \(status.rawValue) (\(Self.count(count, "line"))): "
+                        + listed.joined(separator: ", ") + " and \(files.count - listed.count) more")
+                budget -= 3
+                continue
+            }
             for file in files {
                 var line = "- " + Self.fileLine(file, name: file.path)
                 if file.status == .changed {
-                    if let first = shown[file.change] {
-                        line += ", the same change as " + MarkdownInline.code(first, limit: MarkdownInline.identifierLimit)
-                    } else if budget > 0 {
-                        shown[file.change] = file.path
+                    if let original = first[file.change], original != file.path {
+                        line += ", the same change as " + MarkdownInline.code(original, limit: MarkdownInline.identifierLimit)
+                    } else if budget > 0, shown.insert(file.change).inserted {
                         let taken = Array(file.excerpt.prefix(budget))
                         budget -= taken.count
                         excerpt += taken
                         if taken.count < file.excerpt.count { excerpt.append("@@ … \(file.path): more changes @@") }
                     }
                 }
+                if let same = folded[file.path] { line += "; " + Self.sameChange(in: same) }
                 lines.append(line)
                 budget -= 1
             }
+            budget -= 2
             var block = title + "\n\n" + lines.joined(separator: "\n")
             if !excerpt.isEmpty { block += "\n\n" + Self.fenced(excerpt) }
             blocks.append(block)
@@ -109,6 +137,18 @@ extension ChangeReport {
         return blocks
     }
 
+    /// `the same change in 3 more files: `b/tutorial.md`, `c/tutorial.md`, `d/tutorial.md``, the
+    /// list cut after a few.
+    static func sameChange(in paths: [String]) -> String {
+        let listed = paths.prefix(sameChangeListed).map { MarkdownInline.code($0, limit: MarkdownInline.identifierLimit) }
+        let rest = paths.count - listed.count
+        return "the same change in \(count(paths.count, "more file")): " + listed.joined(separator: ", ")
+            + (rest > 0 ? " and \(rest) more" : "")
+    }
+
+    /// How many files with the same change are named before the rest are counted.
+    static let sameChangeListed = 5
+
     /// `` `lusid/tutorial.md` (+2 −2) ``, `added (12 lines)` or `removed (12 lines)`.
     static func fileLine(_ file: OutputDiff.File, name: String) -> String {
         let path = MarkdownInline.code(name, limit: MarkdownInline.identifierLimit)
@@ -122,7 +162,7 @@ extension ChangeReport {
     /// A `diff` code block, its fence longer than any run of backticks inside.
     static func fenced(_ lines: [String]) -> String {
         let text = lines.joined(separator: "\n")
-        let fence = String(repeating: "`", count: max(3, MarkdownText.longestBacktickRun(text) + 1))
+        let fence = MarkdownText.codeFence(for: text)
         return "\(fence)diff\n\(text)\n\(fence)"
     }
 

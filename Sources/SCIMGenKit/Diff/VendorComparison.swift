@@ -1,262 +1,188 @@
-/// Collects the changes between two versions of one vendor's descriptor, area by area.
+/// Collects the changes between two versions of one vendor's descriptor by walking their encoded
+/// values (`DescriptorCodec.encodeValue`), so that a field added to the format is compared with no
+/// list to update here.
 ///
 /// Items and fields are named as `vendor.json` names them (`filterable`, `bulk.maxOperations`,
-/// `learn.date`), so that a reviewer finds the key behind a bullet. The order is fixed: areas in
-/// declaration order; within a list (rows, schemes, schemas, attributes) added items, removed items,
-/// then changed ones, in document order; credential steps in step order; single fields as declared.
+/// `learn.date`), so that a reviewer finds the key behind a bullet. Elements of arrays are matched,
+/// not compared by position: objects by the first identifying key they all have (`path` for
+/// attribute rows, `id` for schemas, `name` for attributes, `type` for authentication schemes),
+/// prose by its text (an edited sentence pairs up with the one it replaced), and the credential
+/// `steps`, which are numbered, by aligning the two sequences. The top-level key picks the area;
+/// keys the areas do not name are metadata. Areas come in declaration order; within an array, added
+/// items, removed items, then changed ones, in document order.
 struct VendorComparison {
     typealias Area = VendorSetDiff.Change.Area
 
     private(set) var changes: [VendorSetDiff.Change] = []
 
-    /// The changes from `old` to `new`, ignoring where anything was written.
+    /// The changes from `old` to `new`, ignoring where anything was written and any `$comment`.
     static func changes(old: VendorDescriptor, new: VendorDescriptor) -> [VendorSetDiff.Change] {
+        let a = DescriptorCodec.encodeValue(old, includingDefaults: true)
+        let b = DescriptorCodec.encodeValue(new, includingDefaults: true)
         var comparison = VendorComparison()
-        comparison.compareTable(.userAttributes, old.users, new.users)
-        comparison.compareGroupTable(old.groups, new.groups)
-        comparison.compareCapabilities(old.capabilities, new.capabilities)
-        comparison.compareService(old.service, new.service)
-        comparison.comparePrerequisites(old.prerequisites, new.prerequisites)
-        comparison.compareCredentials(old.credentials, new.credentials)
-        comparison.compareNotes(old.notes, new.notes)
-        comparison.compareTips(old.assignmentTips, new.assignmentTips)
-        comparison.compareScreenshots(old.provisioningScreenshots, new.provisioningScreenshots)
-        comparison.compareExtensions(old.extensions, new.extensions)
-        comparison.compareCustomFields(old.customFieldMappings, new.customFieldMappings)
-        comparison.compareMetadata(old, new)
-        return comparison.changes
+        for key in Self.keys(a, b) {
+            let area = Area(key: key)
+            let scope = Scope(area: area, item: area == .metadata ? nil : "", path: area == .metadata ? [key] : [], key: key)
+            comparison.compare(a[key], b[key], scope)
+        }
+        let order = Dictionary(uniqueKeysWithValues: Area.allCases.enumerated().map { ($1, $0) })
+        return comparison.changes.enumerated()
+            .sorted { (order[$0.element.area]!, $0.offset) < (order[$1.element.area]!, $1.offset) }
+            .map(\.element)
     }
 }
 
-// MARK: - Attribute tables
+extension VendorSetDiff.Change.Area {
+    /// The area of a top-level descriptor key; keys no area names are metadata.
+    init(key: String) {
+        switch key {
+        case "users": self = .userAttributes
+        case "groups": self = .groupAttributes
+        case "capabilities": self = .capabilities
+        case "scim": self = .scimFeatures
+        case "prerequisites": self = .prerequisites
+        case "credentials": self = .credentialSteps
+        case "notes": self = .notes
+        case "assignmentTips": self = .assignmentTips
+        case "provisioningScreenshots": self = .provisioningScreenshots
+        case "extensions": self = .extensionSchemas
+        case "customFieldMappings": self = .customFieldMappings
+        default: self = .metadata
+        }
+    }
+}
+
+// MARK: - Walking
 
 private extension VendorComparison {
-    mutating func compareTable(_ area: Area, _ old: AttributeTable, _ new: AttributeTable) {
-        let pairs = Self.pair(old.attributes, new.attributes, key: \.path)
-        for row in pairs.added { append(area, .added, row.path, new: row.type.rawValue) }
-        for row in pairs.removed { append(area, .removed, row.path, old: row.type.rawValue) }
-        if !pairs.common.map(\.oldIndex).isAscending {
-            append(area, .changed, "row order", isLabel: true)
+    /// Where the walk is: the area, the item changes are recorded under (nil: the path names it),
+    /// the key path below that item, and the key of the value being compared.
+    struct Scope {
+        var area: Area
+        var item: String?
+        var path: [String]
+        var key: String
+        var isLabel = false
+        /// The identifying key of the element the item names, such as `id` for a schema.
+        var identity: String?
+
+        /// One key further down.
+        func child(_ key: String) -> Scope {
+            var scope = self
+            scope.path.append(key)
+            scope.key = key
+            return scope
         }
-        for (_, a, b) in pairs.common {
-            let item = b.path
-            field(area, item, "type", a.type.rawValue, b.type.rawValue)
-            field(area, item, "filterable", Self.text(a.filterable), Self.text(b.filterable))
-            field(area, item, "required", a.required.map(Self.text), b.required.map(Self.text))
-            field(area, item, "matching", a.matching.map(String.init), b.matching.map(String.init))
-            field(area, item, "source", a.source.map(Self.text), b.source.map(Self.text))
-            field(area, item, "fieldRef", a.fieldRef, b.fieldRef)
-            field(area, item, "flowType", a.flowType?.rawValue, b.flowType?.rawValue)
-            field(area, item, "flowBehavior", a.flowBehavior?.rawValue, b.flowBehavior?.rawValue)
-            field(area, item, "defaultValue", a.defaultValue, b.defaultValue)
+
+        /// The item and field a value at this scope is recorded as.
+        var place: (item: String, field: String?) {
+            let dotted = path.joined(separator: ".")
+            guard let item, !item.isEmpty else { return (dotted.isEmpty ? key : dotted, nil) }
+            return (item, dotted.isEmpty ? nil : dotted)
         }
-        field(area, "mappingName", nil, old.mappingName, new.mappingName)
-        field(area, "optional", nil, Self.text(old.optional), Self.text(new.optional))
     }
 
-    /// A group table that appears or disappears is said so, then listed row by row.
-    mutating func compareGroupTable(_ old: AttributeTable?, _ new: AttributeTable?) {
-        switch (old, new) {
+    mutating func compare(_ old: JSONValue?, _ new: JSONValue?, _ scope: Scope) {
+        switch (Self.orNil(old), Self.orNil(new)) {
         case (nil, nil):
             return
-        case (nil, let table?):
-            append(.groupAttributes, .added, "group table", isLabel: true)
-            compareTable(.groupAttributes, AttributeTable(mappingName: table.mappingName, optional: table.optional), table)
-        case (let table?, nil):
-            append(.groupAttributes, .removed, "group table", isLabel: true)
-            compareTable(.groupAttributes, table, AttributeTable(mappingName: table.mappingName, optional: table.optional))
-        case (let a?, let b?):
-            compareTable(.groupAttributes, a, b)
+        case (.object(let a)?, .object(let b)?):
+            compareObjects(a, b, scope)
+        case (nil, .object(let b)?):
+            // An object that is an item of its own (a group table, a help page) is said to appear;
+            // one inside an item (a step's code) just shows its fields appearing.
+            if scope.item?.isEmpty ?? true { append(scope.area, .added, scope.place.item) }
+            compareObjects([], b, scope)
+        case (.object(let a)?, nil):
+            if scope.item?.isEmpty ?? true { append(scope.area, .removed, scope.place.item) }
+            compareObjects(a, [], scope)
+        case (.array(let a)?, .array(let b)?):
+            compareArrays(a, b, scope)
+        case (.array(let a)?, nil):
+            compareArrays(a, [], scope)
+        case (nil, .array(let b)?):
+            compareArrays([], b, scope)
+        case (let a, let b):
+            let place = scope.place
+            field(scope.area, place.item, place.field, a.flatMap(Self.text), b.flatMap(Self.text), isLabel: scope.isLabel)
         }
     }
-}
 
-// MARK: - Capabilities and SCIM features
-
-private extension VendorComparison {
-    mutating func compareCapabilities(_ a: Capabilities, _ b: Capabilities) {
-        let area = Area.capabilities
-        field(area, "createUsers", nil, Self.text(a.createUsers), Self.text(b.createUsers))
-        field(area, "updateUsers", nil, Self.text(a.updateUsers), Self.text(b.updateUsers))
-        field(area, "deprovisionUsers", nil, a.deprovisionUsers.rawValue, b.deprovisionUsers.rawValue)
-        field(area, "groups", nil, Self.text(a.groups), Self.text(b.groups))
-        field(area, "singleSignOn", nil, Self.text(a.singleSignOn), Self.text(b.singleSignOn))
+    mutating func compareObjects(_ a: [JSONValue.Member], _ b: [JSONValue.Member], _ scope: Scope) {
+        let old = JSONValue.object(a)
+        let new = JSONValue.object(b)
+        for key in Self.keys(old, new) { compare(old[key], new[key], scope.child(key)) }
     }
 
-    mutating func compareService(_ a: ServiceFeatures, _ b: ServiceFeatures) {
-        let area = Area.scimFeatures
-        field(area, "baseURL", nil, a.baseURL, b.baseURL)
-        field(area, "patch", nil, Self.text(a.patch), Self.text(b.patch))
-        field(area, "bulk.supported", nil, Self.text(a.bulk.supported), Self.text(b.bulk.supported))
-        field(area, "bulk.maxOperations", nil, String(a.bulk.maxOperations), String(b.bulk.maxOperations))
-        field(area, "bulk.maxPayloadSize", nil, String(a.bulk.maxPayloadSize), String(b.bulk.maxPayloadSize))
-        field(area, "filter.supported", nil, Self.text(a.filter.supported), Self.text(b.filter.supported))
-        field(area, "filter.maxResults", nil, String(a.filter.maxResults), String(b.filter.maxResults))
-        field(area, "changePassword", nil, Self.text(a.changePassword), Self.text(b.changePassword))
-        field(area, "sort", nil, Self.text(a.sort), Self.text(b.sort))
-        field(area, "etag", nil, Self.text(a.etag), Self.text(b.etag))
-        let pairs = Self.pair(a.authenticationSchemes, b.authenticationSchemes, key: \.type.rawValue)
-        let item = { (scheme: AuthenticationScheme) in "authenticationSchemes.\(scheme.type.rawValue)" }
-        for scheme in pairs.added { append(area, .added, item(scheme), new: scheme.name) }
-        for scheme in pairs.removed { append(area, .removed, item(scheme), old: scheme.name) }
+    mutating func compareArrays(_ a: [JSONValue], _ b: [JSONValue], _ scope: Scope) {
+        let all = a + b
+        guard !all.isEmpty else { return }
+        if all.allSatisfy({ if case .object = $0 { return true } else { return false } }) {
+            if let identity = ["path", "id", "name", "type"].first(where: { key in all.allSatisfy { $0[key] != nil } }) {
+                compareIdentified(a, b, by: identity, scope)
+            } else if scope.key == "steps" {
+                compareSteps(a, b, scope)
+            } else {
+                compareProse(a, b, text: { $0["text"].flatMap(Self.text) ?? Self.text($0) ?? "" }, scope)
+            }
+        } else if all.contains(where: { (Self.text($0)?.count ?? 0) > Self.proseLength }) {
+            compareProse(a, b, text: { Self.text($0) ?? "" }, scope)
+        } else {
+            let place = scope.place
+            field(scope.area, place.item, place.field, Self.list(a), Self.list(b), isLabel: scope.isLabel)
+        }
+    }
+
+    /// Elements with an identifying key: added, removed, reordered, then each common one field by field.
+    mutating func compareIdentified(_ a: [JSONValue], _ b: [JSONValue], by identity: String, _ scope: Scope) {
+        let name = { (element: JSONValue) -> String in
+            let value = element[identity].flatMap(Self.text) ?? ""
+            // `path` and `id` name an element across the descriptor; a name or a type only inside its parent.
+            if identity == "path" || identity == "id" { return value }
+            guard let parent = scope.item, !parent.isEmpty else { return "\(scope.path.joined(separator: ".")).\(value)" }
+            return parent + (scope.identity == "id" ? ":" : ".") + value
+        }
+        let pairs = Self.pair(a, b, key: { $0[identity].flatMap(Self.text) ?? "" })
+        for element in pairs.added { append(scope.area, .added, name(element), new: Self.detail(element, besides: identity)) }
+        for element in pairs.removed { append(scope.area, .removed, name(element), old: Self.detail(element, besides: identity)) }
+        if !pairs.common.map(\.oldIndex).isAscending {
+            append(scope.area, .changed, "order of \(scope.path.last ?? scope.key)", isLabel: true)
+        }
         for (_, x, y) in pairs.common {
-            field(area, item(y), "name", x.name, y.name)
-            field(area, item(y), "description", x.description, y.description)
-            field(area, item(y), "specUri", x.specUri, y.specUri)
-            field(area, item(y), "documentationUri", x.documentationUri, y.documentationUri)
-            field(area, item(y), "primary", Self.text(x.primary), Self.text(y.primary))
-        }
-    }
-}
-
-// MARK: - Prose
-
-private extension VendorComparison {
-    mutating func comparePrerequisites(_ old: [Prerequisite], _ new: [Prerequisite]) {
-        let pairs = Self.pairingEdits(Self.pair(old, new, key: \.text), text: \.text)
-        for p in pairs.added { append(.prerequisites, .added, p.text, new: p.kind.rawValue) }
-        for p in pairs.removed { append(.prerequisites, .removed, p.text, old: p.kind.rawValue) }
-        for (_, a, b) in pairs.common {
-            field(.prerequisites, b.text, "text", a.text, b.text)
-            field(.prerequisites, b.text, "kind", a.kind.rawValue, b.kind.rawValue)
+            compareElement(x, y, Scope(area: scope.area, item: name(y), path: [], key: scope.key, identity: identity), skipping: identity)
         }
     }
 
-    mutating func compareCredentials(_ old: Credentials, _ new: Credentials) {
-        let area = Area.credentialSteps
-        for step in Self.alignSteps(old.steps.map(\.text), new.steps.map(\.text)) {
+    /// Numbered steps: aligned as sequences, named by their number in the new list.
+    mutating func compareSteps(_ a: [JSONValue], _ b: [JSONValue], _ scope: Scope) {
+        let text = { (element: JSONValue) in element["text"].flatMap(Self.text) ?? "" }
+        for step in Self.alignSteps(a.map(text), b.map(text)) {
             switch step {
-            case .added(let j):
-                append(area, .added, "step \(j + 1)", new: new.steps[j].text, isLabel: true)
-            case .removed(let i):
-                append(area, .removed, "step \(i + 1)", old: old.steps[i].text, isLabel: true)
+            case .added(let j): append(scope.area, .added, "step \(j + 1)", new: text(b[j]), isLabel: true)
+            case .removed(let i): append(scope.area, .removed, "step \(i + 1)", old: text(a[i]), isLabel: true)
             case .common(let i, let j):
-                let (a, b) = (old.steps[i], new.steps[j])
-                let item = "step \(j + 1)"
-                field(area, item, "text", a.text, b.text, isLabel: true)
-                field(area, item, "code", a.code?.body, b.code?.body, isLabel: true)
-                field(area, item, "code.language", Self.language(a.code), Self.language(b.code), isLabel: true)
-                field(area, item, "screenshot", a.screenshot?.path, b.screenshot?.path, isLabel: true)
-                field(area, item, "screenshot.alt", a.screenshot?.alt, b.screenshot?.alt, isLabel: true)
+                compareElement(a[i], b[j], Scope(area: scope.area, item: "step \(j + 1)", path: [], key: scope.key, isLabel: true))
             }
         }
-        field(area, "tenantURL", nil, old.tenantURL, new.tenantURL)
-        field(area, "responseFields.tenantURL", nil, old.responseFields?.tenantURL, new.responseFields?.tenantURL)
-        field(area, "responseFields.secretToken", nil, old.responseFields?.secretToken, new.responseFields?.secretToken)
-        field(area, "secretTokenName", nil, old.secretTokenName, new.secretTokenName)
-        field(area, "issuer", nil, old.issuer, new.issuer)
-        field(area, "testConnectionHint", nil, old.testConnectionHint, new.testConnectionHint)
     }
 
-    mutating func compareNotes(_ old: [Note], _ new: [Note]) {
-        let describe = { (note: Note) in "\(note.kind.rawValue) in \(note.section.rawValue)" }
-        let pairs = Self.pairingEdits(Self.pair(old, new, key: \.text), text: \.text)
-        for note in pairs.added { append(.notes, .added, note.text, new: describe(note)) }
-        for note in pairs.removed { append(.notes, .removed, note.text, old: describe(note)) }
-        for (_, a, b) in pairs.common {
-            field(.notes, b.text, "text", a.text, b.text)
-            field(.notes, b.text, "kind", a.kind.rawValue, b.kind.rawValue)
-            field(.notes, b.text, "section", a.section.rawValue, b.section.rawValue)
+    /// Prose matched by its text; an edited sentence pairs up with the one it replaced.
+    mutating func compareProse(_ a: [JSONValue], _ b: [JSONValue], text: (JSONValue) -> String, _ scope: Scope) {
+        let pairs = Self.pairingEdits(Self.pair(a, b, key: text), text: text)
+        for element in pairs.added { append(scope.area, .added, text(element), new: Self.detail(element, besides: "text")) }
+        for element in pairs.removed { append(scope.area, .removed, text(element), old: Self.detail(element, besides: "text")) }
+        for (_, x, y) in pairs.common {
+            let item = Scope(area: scope.area, item: text(y), path: [], key: scope.key)
+            if case .object = y {
+                compareElement(x, y, item)
+            } else {
+                field(scope.area, text(y), "text", text(x), text(y))
+            }
         }
     }
 
-    mutating func compareTips(_ old: [String], _ new: [String]) {
-        let pairs = Self.pairingEdits(Self.pair(old, new, key: { $0 }), text: { $0 })
-        for tip in pairs.added { append(.assignmentTips, .added, tip) }
-        for tip in pairs.removed { append(.assignmentTips, .removed, tip) }
-        for (_, a, b) in pairs.common { field(.assignmentTips, b, "text", a, b) }
-    }
-
-    mutating func compareScreenshots(_ old: [ProvisioningStep: Screenshot], _ new: [ProvisioningStep: Screenshot]) {
-        let area = Area.provisioningScreenshots
-        let steps = Set(old.keys).union(new.keys).sorted()
-        for step in steps where old[step] == nil { append(area, .added, step.rawValue, new: new[step]?.path) }
-        for step in steps where new[step] == nil { append(area, .removed, step.rawValue, old: old[step]?.path) }
-        for step in steps {
-            guard let a = old[step], let b = new[step] else { continue }
-            field(area, step.rawValue, "path", a.path, b.path)
-            field(area, step.rawValue, "alt", a.alt, b.alt)
-        }
-    }
-}
-
-// MARK: - Extensions, custom fields, metadata
-
-private extension VendorComparison {
-    mutating func compareExtensions(_ old: [ExtensionSchema], _ new: [ExtensionSchema]) {
-        let area = Area.extensionSchemas
-        let pairs = Self.pair(old, new, key: \.id)
-        for schema in pairs.added { append(area, .added, schema.id, new: schema.name) }
-        for schema in pairs.removed { append(area, .removed, schema.id, old: schema.name) }
-        for (_, a, b) in pairs.common {
-            field(area, b.id, "name", a.name, b.name)
-            field(area, b.id, "description", a.description, b.description)
-            field(area, b.id, "required", Self.text(a.required), Self.text(b.required))
-            compareExtensionAttributes(prefix: b.id + ":", a.attributes, b.attributes)
-        }
-    }
-
-    /// Attributes are named by their full path (`urn:…:User:productLicenses.Lucidchart`), as attribute tables name them.
-    mutating func compareExtensionAttributes(prefix: String, _ old: [ExtensionAttribute], _ new: [ExtensionAttribute]) {
-        let area = Area.extensionSchemas
-        let pairs = Self.pair(old, new, key: \.name)
-        for attribute in pairs.added { append(area, .added, prefix + attribute.name, new: attribute.type.rawValue) }
-        for attribute in pairs.removed { append(area, .removed, prefix + attribute.name, old: attribute.type.rawValue) }
-        for (_, a, b) in pairs.common {
-            let item = prefix + b.name
-            field(area, item, "type", a.type.rawValue, b.type.rawValue)
-            field(area, item, "multiValued", Self.text(a.multiValued), Self.text(b.multiValued))
-            field(area, item, "required", Self.text(a.required), Self.text(b.required))
-            field(area, item, "caseExact", Self.text(a.caseExact), Self.text(b.caseExact))
-            field(area, item, "mutability", a.mutability.rawValue, b.mutability.rawValue)
-            field(area, item, "description", a.description, b.description)
-            field(area, item, "canonicalValues", Self.list(a.canonicalValues), Self.list(b.canonicalValues))
-            field(area, item, "referenceTypes", Self.list(a.referenceTypes), Self.list(b.referenceTypes))
-            compareExtensionAttributes(prefix: item + ".", a.subAttributes, b.subAttributes)
-        }
-    }
-
-    mutating func compareCustomFields(_ old: CustomFieldMappings?, _ new: CustomFieldMappings?) {
-        let area = Area.customFieldMappings
-        switch (old, new) {
-        case (nil, nil): return
-        case (nil, _): append(area, .added, "custom field mappings", isLabel: true)
-        case (_, nil): append(area, .removed, "custom field mappings", isLabel: true)
-        default: break
-        }
-        let pairs = Self.pair(old?.allowedAttributes ?? [], new?.allowedAttributes ?? [], key: \.path)
-        for entry in pairs.added { append(area, .added, entry.path, new: entry.fieldRef) }
-        for entry in pairs.removed { append(area, .removed, entry.path, old: entry.fieldRef) }
-        for (_, a, b) in pairs.common { field(area, b.path, "fieldRef", a.fieldRef, b.fieldRef) }
-        field(area, "fieldRefRule", nil, old?.fieldRefRule, new?.fieldRefRule)
-        field(area, "newFieldsLocation", nil, old?.newFieldsLocation, new?.newFieldsLocation)
-        field(area, "requestChannel", nil, old?.requestChannel, new?.requestChannel)
-        field(
-            area, "otherIdentityProviders", nil,
-            old.flatMap { Self.list($0.otherIdentityProviders) }, new.flatMap { Self.list($0.otherIdentityProviders) })
-    }
-
-    mutating func compareMetadata(_ a: VendorDescriptor, _ b: VendorDescriptor) {
-        let area = Area.metadata
-        field(area, "name", nil, a.name, b.name)
-        field(area, "website", nil, a.website, b.website)
-        field(area, "singleSignOnTutorial", nil, a.singleSignOnTutorial, b.singleSignOnTutorial)
-        field(area, "gallery", nil, Self.text(a.gallery), Self.text(b.gallery))
-        let learn: [(String, KeyPath<LearnMetadata, String?>)] = [
-            ("title", \.title), ("description", \.description), ("author", \.author), ("writer", \.writer),
-            ("manager", \.manager), ("date", \.date), ("msAuthor", \.msAuthor), ("assetId", \.assetId),
-            ("customerIntent", \.customerIntent),
-        ]
-        for (key, path) in learn { field(area, "learn." + key, nil, a.learn[keyPath: path], b.learn[keyPath: path]) }
-        switch (a.helpPage, b.helpPage) {
-        case (nil, nil): return
-        case (nil, _): append(area, .added, "help page", isLabel: true)
-        case (_, nil): append(area, .removed, "help page", isLabel: true)
-        default: break
-        }
-        field(area, "helpPage.title", nil, a.helpPage?.title, b.helpPage?.title)
-        field(area, "helpPage.productName", nil, a.helpPage?.productName, b.helpPage?.productName)
-        field(area, "helpPage.sources", nil, a.helpPage?.sources, b.helpPage?.sources)
+    mutating func compareElement(_ x: JSONValue, _ y: JSONValue, _ scope: Scope, skipping identity: String? = nil) {
+        for key in Self.keys(x, y) where key != identity { compare(x[key], y[key], scope.child(key)) }
     }
 }
 
@@ -420,20 +346,62 @@ extension VendorComparison {
 // MARK: - Values as text
 
 extension VendorComparison {
-    static func text(_ flag: Bool) -> String { flag ? "yes" : "no" }
+    /// A list of strings is prose (matched item by item) when one of them is longer than this;
+    /// a list of short names (`Okta, OneLogin`) is one value.
+    static let proseLength = 40
 
-    static func text(_ source: MappingSource) -> String {
-        switch source {
-        case .attribute(let name): name
-        case .expression(let expression): expression
-        // Quoted, so that a constant never reads as the attribute of the same name.
-        case .constant(let value): "\"\(value)\""
+    /// The keys of two objects in the format's order (a key only the old one has stays where it
+    /// was), without comments.
+    static func keys(_ a: JSONValue, _ b: JSONValue) -> [String] {
+        func names(_ value: JSONValue) -> [String] {
+            guard case .object(let members) = value else { return [] }
+            return members.map(\.key).filter { $0 != "$comment" }
+        }
+        var keys = names(b)
+        var seen = Set(keys)
+        var position = 0
+        for key in names(a) {
+            if let index = keys.firstIndex(of: key) {
+                position = index + 1
+            } else if seen.insert(key).inserted {
+                keys.insert(key, at: position)
+                position += 1
+            }
+        }
+        return keys
+    }
+
+    static func orNil(_ value: JSONValue?) -> JSONValue? {
+        if case .null? = value { return nil }
+        return value
+    }
+
+    /// A scalar as a reviewer reads it: `yes` / `no`, numbers and strings as written; nil for null.
+    static func text(_ value: JSONValue) -> String? {
+        switch value {
+        case .null: nil
+        case .bool(let flag): flag ? "yes" : "no"
+        case .number(let literal): literal
+        // An empty string says as little as no value; `language: ""` is no language.
+        case .string(let string): string.isEmpty ? nil : string
+        case .array(let values): list(values)
+        case .object: String(decoding: JSONWriter.writeBytes(value), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         }
     }
 
-    static func language(_ code: CodeBlock?) -> String? { code.flatMap { $0.language.isEmpty ? nil : $0.language } }
+    /// A list of scalars as `a, b`; nil when empty.
+    static func list(_ values: [JSONValue]) -> String? {
+        values.isEmpty ? nil : values.compactMap(text).joined(separator: ", ")
+    }
 
-    static func list(_ values: [String]) -> String? { values.isEmpty ? nil : values.joined(separator: ", ") }
+    /// What an added or removed element is, in a word: its type, name, kind or field ref
+    /// (`tip in credentials` for a note).
+    static func detail(_ element: JSONValue, besides identity: String) -> String? {
+        if let kind = element["kind"].flatMap(text), let section = element["section"].flatMap(text) {
+            return "\(kind) in \(section)"
+        }
+        return ["type", "name", "kind", "fieldRef"].lazy.filter { $0 != identity }.compactMap { element[$0].flatMap(text) }.first
+    }
 }
 
 private extension Array where Element == Int {

@@ -73,12 +73,22 @@ private extension VendorSetDiff {
 
     static func changed(_ group: [Change]) -> String {
         let first = group[0]
+        // Edited prose is named by its edit: the new text again before it would say everything twice.
+        if isProse(first.area), let edit = group.first(where: { $0.field == "text" }) {
+            let rest = group.filter { $0.field != "text" && ($0.old != nil || $0.new != nil) }
+                .map { ($0.field.map { "\($0): " } ?? "") + values($0.old, $0.new) }
+            return "- edited: " + ([values(edit.old, edit.new)] + rest).joined(separator: "; ")
+        }
         let head = first.isLabel ? first.item : item(first)
         let parts = group.compactMap { change -> String? in
             guard change.old != nil || change.new != nil else { return nil }
             return (change.field.map { "\($0): " } ?? "") + values(change.old, change.new)
         }
         return parts.isEmpty ? "- \(head) changed" : "- \(head): " + parts.joined(separator: "; ")
+    }
+
+    static func isProse(_ area: Change.Area) -> Bool {
+        area == .prerequisites || area == .notes || area == .assignmentTips
     }
 
     /// Prose items (a prerequisite, a note, a tip) are Markdown and shown as Markdown; identifiers are code.

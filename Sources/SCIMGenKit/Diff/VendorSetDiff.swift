@@ -1,12 +1,14 @@
 /// The semantic difference between two sets of vendor descriptors, for pull-request reviewers.
 ///
-/// Vendors are matched by `id`; within a vendor, attribute rows by path, extension schemas by URN,
-/// extension attributes by name, authentication schemes by type, prerequisites, notes and tips by
-/// their text, and credential steps by a longest common subsequence of their texts. Source
-/// locations are never compared: moving a row or reformatting the file is not a change, but
-/// reordering attribute rows is (the tutorial's tables follow that order).
+/// Vendors are matched by `id`; within a vendor, the encoded descriptors (`DescriptorCodec`) are
+/// walked key by key (see `VendorComparison`): attribute rows matched by path, extension schemas by
+/// URN, attributes and authentication schemes by name, prose by its text, credential steps by
+/// aligning the two sequences. Source locations and comments are never compared: moving a row or
+/// reformatting the file is not a change, but reordering attribute rows is (the tutorial's tables
+/// follow that order).
 ///
-/// `markdown()` renders a PR comment; `json()` renders the same facts for tools, in this shape:
+/// `markdown()` renders a PR comment; `json()` renders the same facts for tools, in this shape
+/// (`ChangeReport` adds the templates and generated files to it):
 ///
 /// ```
 /// {
@@ -26,7 +28,8 @@
 ///           "old": String | null,      // full old value (removed: a short description)
 ///           "new": String | null       // full new value (added: a short description)
 ///         }
-///       ]
+///       ],
+///       "summary": [String]            // added and removed vendors: rows, capabilities, extensions
 ///     }
 ///   ]
 /// }
@@ -72,6 +75,9 @@ public struct VendorSetDiff: Sendable {
 
     /// Whether the two sets describe the same vendors in the same way.
     public var isEmpty: Bool { vendors.isEmpty }
+
+    /// The ids of the vendors that were added, removed or changed.
+    public var changedIDs: Set<String> { Set(vendors.map(\.id)) }
 
     private static func firstByID(_ vendors: [VendorDescriptor]) -> [String: VendorDescriptor] {
         var byID: [String: VendorDescriptor] = [:]

@@ -15,11 +15,13 @@ struct AttributeTableReader {
     /// What a column holds.
     enum Column: Hashable, Sendable {
         case attribute, type, filterable, required, matching, source, fieldRef
+        /// "Notes", "Description", "Comments": a note on the row.
+        case note
         case other(String)
     }
 
-    /// The rows read, in order.
-    var rows: [ImportedVendor.Row] = []
+    /// The rows read, in order, each with its tutorial line as its origin.
+    var rows: [AttributeMapping] = []
     /// The lines of the data rows (not the header or separator), imported or not.
     var rowLines: [Int] = []
     /// The lines of the rows that were not imported.
@@ -30,90 +32,97 @@ struct AttributeTableReader {
     var isAttributeTable = false
     /// Whether a matching column gives the matching precedence.
     var statesMatching = false
+    /// Whether the table has a "Required by <App>" column.
+    var statesRequired = false
+    /// The lines of rows whose type cell names no table type, so the type was completed.
+    var typeCompleted: Set<Int> = []
 
-    /// Reads `lines` (header, separator, rows) of a table for `resource`.
-    init(lines: [SourceLine], resource: SCIMResource) {
+    /// Reads `lines` (header, separator, rows) of a table for `resource`. Each row is read once and
+    /// each cell looked at once, so a table costs time in proportion to its text.
+    init(lines: [SourceLine], resource: SCIMResource, file: String) {
         guard let header = lines.first else { return }
         let names = Self.cells(header.text).map(Self.plain)
         let columns = names.map(Self.column)
-        func name(of column: Column) -> String { columns.firstIndex(of: column).map { names[$0] } ?? "" }
+        var index: [Column: Int] = [:]
+        for (position, column) in columns.enumerated() where index[column] == nil { index[column] = position }
+        func name(of column: Column) -> String { index[column].map { names[$0] } ?? "" }
         var body = Array(lines.dropFirst())
-        if let separator = body.first, Self.separator.matches(separator.text) {
+        if let separator = body.first, MarkdownLine.isSeparatorRow(separator.text[...]) {
             body.removeFirst()
         } else {
             issues.append(Issue(line: header.line, message: "table without separator row: read its first row as the header", fact: nil))
         }
-        body.removeAll { Self.separator.matches($0.text) }
+        body.removeAll { MarkdownLine.isSeparatorRow($0.text[...]) }
         rowLines = body.map(\.line)
-        isAttributeTable = columns.contains(.attribute)
-        guard isAttributeTable else {
+        guard let attributeColumn = index[.attribute] else {
             for row in body {
                 reject(row, "table row not imported: \(TutorialText.quoted(row.text)); the table has no 'Attribute' column")
             }
             return
         }
-        statesMatching = columns.contains(.matching)
-        let attributeColumn = columns.firstIndex(of: .attribute) ?? 0
-        var firstLine: [String: Int] = [:]
+        isAttributeTable = true
+        statesMatching = index[.matching] != nil
+        statesRequired = index[.required] != nil
         var otherValues: [Int: Int] = [:]
+        var matchingRows = 0
         for row in body {
             let cells = Self.cells(row.text)
             func cell(_ column: Column) -> String? {
-                guard let index = columns.firstIndex(of: column), index < cells.count else { return nil }
-                return Self.plain(cells[index])
+                guard let position = index[column], position < cells.count else { return nil }
+                return Self.plain(cells[position])
             }
             let path = attributeColumn < cells.count ? Self.plain(cells[attributeColumn]) : ""
             guard !path.isEmpty else {
                 reject(row, "table row not imported: \(TutorialText.quoted(row.text)) names no attribute")
                 continue
             }
-            if let first = firstLine[path.lowercased()] {
-                reject(row, "table row not imported: duplicate '\(path)'; the first row is on line \(first)")
-                continue
-            }
-            guard let type = readType(cell(.type) ?? "", path: path, resource: resource, row: row) else { continue }
-            firstLine[path.lowercased()] = row.line
-            var result = ImportedVendor.Row(
-                path: path, type: type, filterable: false, required: nil, matching: nil, source: nil, fieldRef: nil,
-                line: row.line)
+            let type = readType(cell(.type) ?? "", path: path, resource: resource, row: row)
+            var result = AttributeMapping(
+                path: path, type: type, origin: Origin(SourceLocation(file: file, line: row.line, column: 1)))
             result.filterable = readMark(cell(.filterable), column: name(of: .filterable), path: path, row: row) ?? false
-            if columns.contains(.required) {
+            if statesRequired {
                 result.required = readMark(cell(.required), column: name(of: .required), path: path, row: row) ?? false
             }
             if let text = cell(.matching), !text.isEmpty {
                 if let number = Int(text), (1...1000).contains(number) {
                     result.matching = number
                 } else if Self.mark(text) == true {
-                    result.matching = rows.filter { $0.matching != nil }.count + 1
+                    matchingRows += 1
+                    result.matching = matchingRows
                 } else if Self.mark(text) != false {
                     issues.append(
-                        Issue(line: row.line, message: "unrecognised matching value: '\(text)' for '\(path)'; not imported", fact: "matching of '\(path)': \(text)"))
+                        Issue(
+                            line: row.line, message: "unrecognised matching value: '\(TutorialText.clipped(text))' for '\(TutorialText.clipped(path))'; not imported",
+                            fact: "matching of '\(path)': \(text)"))
                 }
             }
             if let text = cell(.source), !text.isEmpty { result.source = Self.source(text) }
             if let text = cell(.fieldRef), !text.isEmpty { result.fieldRef = text }
-            for (index, column) in columns.enumerated() {
-                guard case .other(let name) = column, index < cells.count else { continue }
-                let value = Self.plain(cells[index])
+            if let text = cell(.note), !text.isEmpty { result.note = text }
+            for position in 0..<min(cells.count, columns.count) {
+                guard case .other(let name) = columns[position] else { continue }
+                let value = Self.plain(cells[position])
                 guard !value.isEmpty else { continue }
-                otherValues[index, default: 0] += 1
+                otherValues[position, default: 0] += 1
                 issues.append(Issue(line: row.line, message: "", fact: "column '\(name)' of '\(path)': \(value)"))
             }
-            for extra in cells.dropFirst(columns.count) where !Self.plain(extra).isEmpty {
+            let extra = cells.dropFirst(columns.count).map(Self.plain).filter { !$0.isEmpty }
+            if !extra.isEmpty {
+                let text = extra.joined(separator: " | ")
                 issues.append(
                     Issue(
                         line: row.line,
-                        message: "cell not imported: '\(Self.plain(extra))' in the row of '\(path)' is beyond the header's \(columns.count) columns",
-                        fact: "cell of '\(path)' beyond the header: \(Self.plain(extra))"))
+                        message: "\(extra.count == 1 ? "cell" : "\(extra.count) cells") not imported: \(TutorialText.quoted(text)) in the row of '\(TutorialText.clipped(path))' beyond the header's \(columns.count) columns",
+                        fact: "beyond the header in the row of '\(path)': \(text)"))
             }
             rows.append(result)
         }
-        for (index, count) in otherValues.sorted(by: { $0.key < $1.key }) {
-            guard case .other(let name) = columns[index] else { continue }
+        for (position, count) in otherValues.sorted(by: { $0.key < $1.key }) {
+            guard case .other(let name) = columns[position] else { continue }
             issues.append(
                 Issue(
                     line: header.line,
-                    message: "column not imported: '\(name)' (\(count) \(count == 1 ? "value" : "values")); a descriptor row has no field for it",
+                    message: "column not imported: '\(TutorialText.clipped(name))' (\(count) \(count == 1 ? "value" : "values")); a descriptor row has no field for it",
                     fact: nil))
         }
     }
@@ -143,36 +152,44 @@ struct AttributeTableReader {
 
     /// What a header names.
     static func column(_ header: String) -> Column {
+        guard !header.isEmpty else { return .other("") }
         let name = plain(header)
-        let key = TutorialText.normalised(name, app: "")
-        if key.contains("filter") { return .filterable }
+        let key = name.lowercased()
+        if TutorialText.contains(key, "filter") { return .filterable }
         if key.hasPrefix("required") || key == "mandatory" { return .required }
-        if key.contains("matching") { return .matching }
-        if key.contains("type") { return .type }
-        if key.contains("source") || key.contains("entra") || key.contains("default mapping") || key.contains("mapped from") {
+        if TutorialText.contains(key, "matching") { return .matching }
+        if TutorialText.contains(key, "type") { return .type }
+        if TutorialText.contains(key, "source") || TutorialText.contains(key, "entra") || TutorialText.contains(key, "azure") || TutorialText.contains(key, "default mapping")
+            || TutorialText.contains(key, "mapped from")
+        {
             return .source
         }
-        if key.contains("field") { return .fieldRef }
-        if key.contains("attribute") || key == "name" { return .attribute }
+        if TutorialText.contains(key, "field") { return .fieldRef }
+        if TutorialText.contains(key, "attribute") || key == "name" { return .attribute }
+        if ["note", "notes", "description", "comment", "comments", "remark", "remarks", "details"].contains(key) { return .note }
         return .other(name)
     }
 
     /// What a checkmark cell says: true, false, or nil when it is not a mark.
     static func mark(_ cell: String) -> Bool? {
         let key = plain(cell).lowercased()
-        if ["&check;", "&#10003;", "&#x2713;", "✓", "✔", "✔️", "✅", "yes", "y", "x", "true", "required", "supported"].contains(key) {
-            return true
-        }
-        if ["", "no", "n", "-", "–", "—", "✗", "✘", "&cross;", "false", "optional", "not supported"].contains(key) {
-            return false
-        }
+        if trueMarks.contains(key) { return true }
+        if falseMarks.contains(key) { return false }
         return nil
     }
 
-    /// The table type a cell names, forgiving case and common abbreviations.
+    static let trueMarks: Set<String> = [
+        "&check;", "&checkmark;", "&#10003;", "&#x2713;", "&#10004;", "&#x2714;", "✓", "✔", "✔️", "✔︎", "✅", "☑", "☑️",
+        "yes", "y", "x", "true", "required", "supported",
+    ]
+    static let falseMarks: Set<String> = [
+        "", "no", "n", "-", "–", "—", "✗", "✘", "❌", "&cross;", "&#x2717;", "false", "optional", "not supported", "n/a", "na",
+    ]
+
+    /// The table type a cell names, forgiving case, spacing and common abbreviations.
     static func type(_ cell: String) -> AttributeType? {
-        switch plain(cell).lowercased().replacingOccurrences(of: " ", with: "") {
-        case "string": .string
+        switch plain(cell).lowercased().filter({ $0 != " " && $0 != "-" }) {
+        case "string", "str": .string
         case "boolean", "bool": .boolean
         case "reference", "ref": .reference
         case "integer", "int", "number": .integer
@@ -183,10 +200,52 @@ struct AttributeTableReader {
         }
     }
 
-    /// A cell without code and emphasis marks.
+    /// A cell as its reader sees it: Markdown escapes resolved (`\"` is `"`), quote entities
+    /// decoded, code and emphasis marks dropped, whitespace collapsed.
     static func plain(_ cell: String) -> String {
-        TutorialText.collapsed(cell.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "**", with: ""))
+        guard !cell.isEmpty else { return "" }
+        let bytes = Array(InlineMarkdown.unescaped(cell).utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        var pendingSpace = false
+        scan: while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "`"):
+                index += 1
+                continue scan
+            case UInt8(ascii: "*") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "*"):
+                index += 2
+                continue scan
+            case 0x20, 0x09, 0x0A, 0x0D:
+                pendingSpace = !output.isEmpty
+                index += 1
+                continue scan
+            default:
+                break
+            }
+            if pendingSpace { output.append(0x20) }
+            pendingSpace = false
+            if byte == UInt8(ascii: "&") {
+                for (entity, character) in quoteEntities where index + entity.count <= bytes.count {
+                    if bytes[index..<index + entity.count].elementsEqual(entity) {
+                        output.append(character)
+                        index += entity.count
+                        continue scan
+                    }
+                }
+            }
+            output.append(byte)
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
     }
+
+    private static let quoteEntities: [([UInt8], UInt8)] = [
+        (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#34;".utf8), UInt8(ascii: "\"")),
+        (Array("&#39;".utf8), UInt8(ascii: "'")), (Array("&apos;".utf8), UInt8(ascii: "'")),
+    ]
 
     /// A source cell: a quoted constant, an expression (it calls a function), or an Entra attribute.
     static func source(_ text: String) -> MappingSource {
@@ -195,8 +254,6 @@ struct AttributeTableReader {
         }
         return text.contains("(") ? .expression(text) : .attribute(text)
     }
-
-    static let separator = ImportPattern(#"^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?$"#)
 }
 
 // MARK: - Cells
@@ -213,26 +270,35 @@ private extension AttributeTableReader {
         if let mark = Self.mark(cell) { return mark }
         issues.append(
             Issue(
-                line: row.line, message: "unrecognised mark: '\(cell)' in column '\(column)' of '\(path)'; read as not set",
+                line: row.line,
+                message: "unrecognised mark: '\(TutorialText.clipped(cell))' in column '\(TutorialText.clipped(column))' of '\(TutorialText.clipped(path))'; read as not set",
                 fact: "column '\(column)' of '\(path)': \(cell)"))
         return nil
     }
 
     /// The row's type; a missing or unknown one is taken from the catalog when it knows the path.
-    mutating func readType(_ cell: String, path: String, resource: SCIMResource, row: SourceLine) -> AttributeType? {
+    mutating func readType(_ cell: String, path: String, resource: SCIMResource, row: SourceLine) -> AttributeType {
         if let type = Self.type(cell) { return type }
-        let said = cell.isEmpty ? "no type" : "type '\(cell)', which is not a table type"
+        typeCompleted.insert(row.line)
+        let said = cell.isEmpty ? "no type" : "type '\(TutorialText.clipped(cell))', which is not a table type"
+        let fact = cell.isEmpty ? nil : "type of '\(path)': \(cell)"
         if let parsed = try? AttributePath(parsing: path),
-            case .success(let resolved) = SCIMCatalog.resolve(parsed, resource: resource),
-            let type = AttributeType(rawValue: AttributeTableValidator.tableTypeName(resolved))
+            case .success(let resolved) = SCIMCatalog.resolve(parsed, resource: resource)
         {
+            // A complex attribute has no table type of its own; Entra holds it as a String.
+            let type = AttributeType(rawValue: AttributeTableValidator.tableTypeName(resolved)) ?? .string
             issues.append(
                 Issue(
-                    line: row.line, message: "type taken from the catalog: '\(path)' has \(said); imported as '\(type.rawValue)'",
-                    fact: cell.isEmpty ? nil : "type of '\(path)': \(cell)"))
+                    line: row.line,
+                    message: "type taken from the catalog: '\(TutorialText.clipped(path))' has \(said); imported as '\(type.rawValue)'",
+                    fact: fact))
             return type
         }
-        reject(row, "table row not imported: '\(path)' has \(said), and the catalog does not know the attribute")
-        return nil
+        issues.append(
+            Issue(
+                line: row.line,
+                message: "type assumed: '\(TutorialText.clipped(path))' has \(said) and is not a standard attribute; imported as 'String'",
+                fact: fact))
+        return .string
     }
 }

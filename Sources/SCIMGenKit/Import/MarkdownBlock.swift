@@ -1,5 +1,5 @@
 /// One block of a tutorial's Markdown: a heading, a paragraph, a list item, an image, a table,
-/// a code block, an alert or a checklist, with the line it starts on.
+/// a code block, an alert, a checklist or an include, with the line it starts on.
 ///
 /// Only the subset Microsoft Learn tutorials use is recognised; anything else reads as a paragraph,
 /// so that it is reported rather than lost.
@@ -26,6 +26,8 @@ struct MarkdownBlock: Hashable, Sendable {
         case quote
         /// An HTML anchor or comment: structure, never a fact.
         case html
+        /// `[!INCLUDE [name](path)]`: a shared section Microsoft Learn inserts from another file.
+        case include(name: String, path: String)
     }
 
     /// What the block is.

@@ -77,56 +77,59 @@ struct TutorialDocument: Hashable, Sendable {
 
 // MARK: - Blocks
 
-/// Walks the body's lines and cuts them into blocks.
+/// Walks the body's lines and cuts them into blocks; every recogniser is `MarkdownLine`'s, so the
+/// walk is linear in the length of the text.
 private struct BlockReader {
     let lines: [String]
     var index: Int
 
-    static let heading = ImportPattern(#"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$"#)
-    static let listItem = ImportPattern(#"^[ \t]*([*+-]|[0-9]{1,9}[.)])[ \t]+(.*)$"#)
-    static let image = ImportPattern(#"^!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)$"#)
-    static let fence = ImportPattern(#"^(`{3,}|~{3,})[ \t]*([^`\s]*)"#)
-    static let separatorRow = ImportPattern(#"^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?$"#)
-    static let anchor = ImportPattern(#"^<a\s+(name|id)\s*=.*>\s*(</a>)?$"#)
-    static let alert = ImportPattern(#"^\[!(NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]\s*(.*)$"#)
-    static let checklist = ImportPattern(#"^\[!div\s+class\s*=\s*"checklist"\s*\]$"#)
-
     mutating func readAll() -> [MarkdownBlock] {
         var blocks: [MarkdownBlock] = []
         while index < lines.count {
-            let raw = lines[index]
-            let text = TutorialText.trimmed(raw)
+            let raw = lines[index][...]
+            let text = MarkdownLine.trimmed(raw)
             let number = index + 1
-            let indent = Self.indent(of: raw)
+            let indent = MarkdownLine.indent(of: raw)
             if text.isEmpty {
                 index += 1
-            } else if let fence = Self.fence.firstMatch(in: text) {
-                blocks.append(readCode(marker: fence[1], language: fence[2], indent: indent))
-            } else if indent < 4, let heading = Self.heading.firstMatch(in: text) {
-                blocks.append(MarkdownBlock(kind: .heading(level: heading[1].count), text: heading[2], line: number, indent: indent))
+            } else if let fence = MarkdownLine.fence(text) {
+                blocks.append(readCode(marker: fence.marker, language: fence.language, indent: indent))
+            } else if indent < 4, let heading = MarkdownLine.heading(text) {
+                blocks.append(MarkdownBlock(kind: .heading(level: heading.level), text: heading.text, line: number, indent: indent))
                 index += 1
             } else if text.hasPrefix("<!--") {
-                while index < lines.count, !lines[index].contains("-->") { index += 1 }
+                while index < lines.count, !TutorialText.contains(lines[index], "-->") { index += 1 }
                 index += 1
-                blocks.append(MarkdownBlock(kind: .html, text: text, line: number, indent: indent))
-            } else if Self.anchor.matches(text) {
-                blocks.append(MarkdownBlock(kind: .html, text: text, line: number, indent: indent))
+                blocks.append(MarkdownBlock(kind: .html, text: String(text), line: number, indent: indent))
+            } else if MarkdownLine.isAnchor(text) {
+                blocks.append(MarkdownBlock(kind: .html, text: String(text), line: number, indent: indent))
+                index += 1
+            } else if let include = MarkdownLine.include(text) {
+                blocks.append(
+                    MarkdownBlock(kind: .include(name: include.name, path: include.path), text: String(text), line: number, indent: indent))
                 index += 1
             } else if text.hasPrefix(">") {
                 blocks.append(readQuote(indent: indent))
             } else if isTableStart(index) {
                 blocks.append(readTable(indent: indent))
-            } else if let image = Self.image.firstMatch(in: text) {
-                blocks.append(MarkdownBlock(kind: .image(alt: image[1], path: image[2]), text: text, line: number, indent: indent))
+            } else if let image = MarkdownLine.image(text) {
+                blocks.append(MarkdownBlock(kind: .image(alt: image.alt, path: image.path), text: String(text), line: number, indent: indent))
                 index += 1
-            } else if let item = Self.listItem.firstMatch(in: raw) {
-                let ordered = item[1].first?.isNumber ?? false
+            } else if let image = MarkdownLine.learnImage(text) {
+                blocks.append(MarkdownBlock(kind: .image(alt: image.alt, path: image.path), text: String(text), line: number, indent: indent))
                 index += 1
-                let body = [item[2]] + readContinuation()
-                blocks.append(MarkdownBlock(kind: .listItem(ordered: ordered), text: Self.joined(body), line: number, indent: indent))
+                // The long form's description runs to `:::image-end:::`; the alt text stands for it.
+                if image.opensBlock {
+                    while index < lines.count, !MarkdownLine.trimmed(lines[index][...]).hasPrefix(":::image-end") { index += 1 }
+                    index += 1
+                }
+            } else if let item = MarkdownLine.listItem(raw) {
+                index += 1
+                let body = [item.text] + readContinuation()
+                blocks.append(MarkdownBlock(kind: .listItem(ordered: item.ordered), text: Self.joined(body), line: number, indent: indent))
             } else {
                 index += 1
-                let body = [text] + readContinuation()
+                let body = [String(text)] + readContinuation()
                 blocks.append(MarkdownBlock(kind: .paragraph, text: Self.joined(body), line: number, indent: indent))
             }
         }
@@ -137,39 +140,39 @@ private struct BlockReader {
     mutating func readContinuation() -> [String] {
         var body: [String] = []
         while index < lines.count {
-            let text = TutorialText.trimmed(lines[index])
+            let text = MarkdownLine.trimmed(lines[index][...])
             if text.isEmpty || startsBlock(index) { break }
-            body.append(text)
+            body.append(String(text))
             index += 1
         }
         return body
     }
 
     func startsBlock(_ at: Int) -> Bool {
-        let raw = lines[at]
-        let text = TutorialText.trimmed(raw)
-        return Self.fence.matches(text) || Self.heading.matches(text) || text.hasPrefix(">") || text.hasPrefix("<!--")
-            || Self.anchor.matches(text) || isTableStart(at) || Self.image.matches(text)
-            || Self.listItem.matches(raw)
+        let raw = lines[at][...]
+        let text = MarkdownLine.trimmed(raw)
+        return MarkdownLine.fence(text) != nil || MarkdownLine.heading(text) != nil || text.hasPrefix(">")
+            || text.hasPrefix("<!--") || MarkdownLine.isAnchor(text) || MarkdownLine.include(text) != nil
+            || isTableStart(at) || MarkdownLine.image(text) != nil || MarkdownLine.learnImage(text) != nil
+            || MarkdownLine.listItem(raw) != nil
     }
 
     func isTableStart(_ at: Int) -> Bool {
-        let text = TutorialText.trimmed(lines[at])
+        let text = MarkdownLine.trimmed(lines[at][...])
         if text.hasPrefix("|") { return true }
         // A table without a leading pipe is recognised by its separator row.
-        guard text.contains("|"), at + 1 < lines.count else { return false }
-        let next = TutorialText.trimmed(lines[at + 1])
-        return next.contains("-") && next.contains("|") && Self.separatorRow.matches(next)
+        guard at + 1 < lines.count, text.contains("|") else { return false }
+        return MarkdownLine.isSeparatorRow(lines[at + 1][...])
     }
 
     mutating func readTable(indent: Int) -> MarkdownBlock {
         let start = index
         var rows: [SourceLine] = []
         while index < lines.count {
-            let text = TutorialText.trimmed(lines[index])
+            let text = MarkdownLine.trimmed(lines[index][...])
             guard !text.isEmpty, text.contains("|") else { break }
             if index > start, !text.hasPrefix("|"), startsBlock(index), !isTableStart(index) { break }
-            rows.append(SourceLine(text: text, line: index + 1))
+            rows.append(SourceLine(text: String(text), line: index + 1))
             index += 1
         }
         return MarkdownBlock(kind: .table(rows), text: rows.first?.text ?? "", line: start + 1, indent: indent)
@@ -181,7 +184,7 @@ private struct BlockReader {
         var body: [String] = []
         let fenceCharacter = marker.first ?? "`"
         while index < lines.count {
-            let text = TutorialText.trimmed(lines[index])
+            let text = MarkdownLine.trimmed(lines[index][...])
             if text.hasPrefix(marker), text.allSatisfy({ $0 == fenceCharacter }) {
                 index += 1
                 break
@@ -197,24 +200,24 @@ private struct BlockReader {
         let start = index
         var content: [SourceLine] = []
         while index < lines.count {
-            let text = TutorialText.trimmed(lines[index])
+            let text = MarkdownLine.trimmed(lines[index][...])
             guard text.hasPrefix(">") else { break }
             var inner = text.dropFirst()
             if inner.first == " " { inner = inner.dropFirst() }
             // `> [!NOTE]` or `> [!div …]` right under another quote starts a block of its own.
             if index > start, inner.hasPrefix("[!") { break }
-            content.append(SourceLine(text: TutorialText.trimmed(String(inner)), line: index + 1))
+            content.append(SourceLine(text: String(MarkdownLine.trimmed(inner)), line: index + 1))
             index += 1
         }
         let number = start + 1
         guard let first = content.first else {
             return MarkdownBlock(kind: .quote, text: "", line: number, indent: indent)
         }
-        if Self.checklist.matches(first.text) {
+        if MarkdownLine.isChecklist(first.text[...]) {
             var items: [SourceLine] = []
             for line in content.dropFirst() where !line.text.isEmpty {
-                if let item = Self.listItem.firstMatch(in: line.text) {
-                    items.append(SourceLine(text: item[2], line: line.line))
+                if let item = MarkdownLine.listItem(line.text[...]) {
+                    items.append(SourceLine(text: item.text, line: line.line))
                 } else if !items.isEmpty {
                     items[items.count - 1].text += " " + line.text
                 } else {
@@ -223,9 +226,9 @@ private struct BlockReader {
             }
             return MarkdownBlock(kind: .checklist(items), text: "", line: number, indent: indent)
         }
-        if let alert = Self.alert.firstMatch(in: first.text) {
-            let rest = [SourceLine(text: alert[2], line: first.line)] + content.dropFirst()
-            return MarkdownBlock(kind: .alert(alert[1].lowercased()), text: Self.paragraphs(rest), line: number, indent: indent)
+        if let alert = MarkdownLine.alert(first.text[...]) {
+            let rest = [SourceLine(text: alert.text, line: first.line)] + content.dropFirst()
+            return MarkdownBlock(kind: .alert(alert.kind), text: Self.paragraphs(rest), line: number, indent: indent)
         }
         return MarkdownBlock(kind: .quote, text: Self.paragraphs(content), line: number, indent: indent)
     }
@@ -244,15 +247,6 @@ private struct BlockReader {
     }
 
     static func joined(_ lines: [String]) -> String { lines.joined(separator: " ") }
-
-    /// Columns of leading whitespace, a tab advancing to the next multiple of four.
-    static func indent(of line: String) -> Int {
-        var columns = 0
-        for character in line {
-            if character == " " { columns += 1 } else if character == "\t" { columns += 4 - columns % 4 } else { break }
-        }
-        return columns
-    }
 
     /// A code line without up to `columns` of the fence's indentation.
     static func dedented(_ line: String, by columns: Int) -> String {

@@ -46,32 +46,60 @@ public enum TutorialImporter {
         }
 
         let id = VendorLoader.slug(name)
-        let notImported = reader.notImported.enumerated()
-            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
-            .map { "line \($0.element.line): \($0.element.text)" }
+        let source = file.split(separator: "/").last.map(String.init) ?? file
+        let provenance = "Imported from '\(source)' by 'scimgen import'; compare it with the tutorial before committing it."
+        // The importer's own contract: what it writes must pass `validate`. A row the validator
+        // still refuses is left out with a warning, and the descriptor made again.
+        var descriptor: VendorDescriptor
+        var bytes: [UInt8]
+        var errors: [Diagnostic]
+        var readBack: VendorDescriptor?
+        var attempts = 0
+        repeat {
+            descriptor = reader.vendor
+            descriptor.jsonSchema = "../vendor.schema.json"
+            descriptor.comments = Comments([
+                "": [provenance] + reader.notImportedLines().map { "Not imported: " + $0 },
+                "scim": [Self.minimumServiceComment],
+            ])
+            bytes = DescriptorCodec.encode(descriptor)
+            // Exactly what `validate` reads and checks: the codec, the semantic checks, text safety.
+            let file = "\(id)/vendor.json"
+            let (decoded, _) = DescriptorCodec.decode(id: id, file: file, bytes: bytes)
+            readBack = decoded
+            errors = VendorLoader.load(sources: [VendorSource(id: id, file: file, bytes: bytes)]).diagnostics
+                .filter { $0.severity == .error }
+            attempts += 1
+            guard !errors.isEmpty, attempts < 4, let decoded, reader.leaveOut(refused: errors, in: decoded) else { break }
+        } while true
+        if let readBack, errors.isEmpty { descriptor = readBack }
+
+        let notImported = reader.notImportedLines()
         var diagnostics = reader.diagnostics
             .sorted { ($0.diagnostic.location?.line ?? 0, $0.order) < ($1.diagnostic.location?.line ?? 0, $1.order) }
             .map(\.diagnostic)
-        let source = file.split(separator: "/").last.map(String.init) ?? file
-        let provenance = JSONValue.string(
-            "Imported from '\(source)' by 'scimgen import'; compare it with the tutorial before committing it.")
-        let comment: JSONValue =
-            notImported.isEmpty ? provenance : .array([provenance] + notImported.map { .string("Not imported: " + $0) })
-        let descriptor = reader.vendor.descriptor(comment: comment)
-        let bytes = JSONWriter.writeBytes(descriptor)
-        // The importer's own contract: what it writes must read back without an error.
-        let (_, found) = VendorDescriptor.decode(id: id, file: "\(id)/vendor.json", bytes: bytes)
-        diagnostics += found.filter { $0.severity == .error }
-
+        diagnostics += errors.map { error in
+            Diagnostic(.error, "the import does not validate: \(error.message)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
         let outcomes = units.map { reader.outcomes[$0.line] ?? .notImported }
+        let corrections = reader.corrections.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+            .map(\.element)
+        let rows = reader.vendor.users.attributes + (reader.vendor.groups?.attributes ?? [])
         let result = TutorialImport(
-            id: id, name: name, descriptor: descriptor, bytes: bytes, diagnostics: diagnostics, notImported: notImported,
-            rowsFound: reader.rowsFound, rowsImported: reader.rowsImported, units: units.count,
+            id: id, name: name, descriptor: errors.isEmpty ? descriptor : nil, bytes: errors.isEmpty ? bytes : nil,
+            diagnostics: diagnostics, notImported: notImported, corrections: corrections,
+            rowsFound: reader.rowsFound, rowsImported: rows.count - reader.rowsAdded,
+            rowsCorrected: rows.filter { reader.rowsCorrected.contains(TutorialReader.line(of: $0)) }.count, units: units.count,
             unitsImported: outcomes.filter { $0 == .imported }.count,
             unitsBoilerplate: outcomes.filter { $0 == .boilerplate }.count,
             unitsNotImported: outcomes.filter { $0 == .notImported }.count)
         return (result, Array(zip(units, outcomes)))
     }
+
+    /// What every imported descriptor says of its `scim` object: the tutorials never state the
+    /// service's features, so the descriptor records the minimum Microsoft Entra ID needs.
+    static let minimumServiceComment =
+        "The tutorial does not state the SCIM service features; these are the minimum Microsoft Entra ID needs (PATCH, filtering) with bearer-token authentication."
 
     /// The app's name from the tutorial's heading, else its front matter title.
     static func appName(heading: String?, title: String?) -> String? {
@@ -87,7 +115,9 @@ public enum TutorialImporter {
     }
 
     private static let namePatterns = [
-        ImportPattern(#"^(?:tutorial:\s*)?configur(?:e|ing)\s+(.+?)\s+for\s+automatic\s+user\s+(?:account\s+)?provisioning"#),
+        ImportPattern(
+            #"^(?:tutorial:\s*)?(?:configur(?:e|ing)|set ?up|setting up)\s+(.+?)\s+for\s+(?:automatic\s+)?(?:(?:user|users|host|hosts|group|groups|account|and|identity)\s+){0,4}provisioning"#),
+        ImportPattern(#"^(?:tutorial:\s*)?integrat(?:e|ing)\s+(.+?)\s+with\s+.*\bprovisioning\b"#),
         ImportPattern(#"^(?:tutorial:\s*)?user provisioning for\s+(.+?)\s*$"#),
     ]
 
@@ -99,7 +129,7 @@ public enum TutorialImporter {
             case .heading, .html:
                 continue
             case .table(let lines):
-                for line in lines.dropFirst() where !AttributeTableReader.separator.matches(line.text) {
+                for line in lines.dropFirst() where !MarkdownLine.isSeparatorRow(line.text[...]) {
                     units.append(line)
                 }
             case .checklist(let items):

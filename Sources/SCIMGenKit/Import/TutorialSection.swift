@@ -8,8 +8,16 @@ struct TutorialSection: Hashable, Sendable {
         case assignment
         /// "Important tips for assigning users to <App>", whose bullets are assignment tips.
         case assignmentTips
-        case provisioning, monitor, resources, nextSteps
-        /// A heading the importer does not know, such as "Troubleshooting tips" or "Change log".
+        case provisioning, monitor
+        /// "More resources", "Additional resources", "Next steps", "Related content": closing links.
+        case resources
+        /// "Change log": dated changes to the integration.
+        case changeLog
+        /// "Connector limitations", "Known limitations".
+        case limitations
+        /// "Troubleshooting tips".
+        case troubleshooting
+        /// A heading the importer does not know.
         case unknown
 
         /// The descriptor's note section for alerts in this section; nil when notes cannot go there.
@@ -24,7 +32,7 @@ struct TutorialSection: Hashable, Sendable {
             case .scope, .assignment, .assignmentTips: .scope
             case .provisioning: .provisioning
             case .monitor: .monitor
-            case .resources, .nextSteps, .unknown: nil
+            case .resources, .changeLog, .limitations, .troubleshooting, .unknown: nil
             }
         }
     }
@@ -60,27 +68,40 @@ struct TutorialSection: Hashable, Sendable {
         return sections
     }
 
-    /// The kind a heading names.
+    /// The kind a heading names. A "Step 2" heading the importer does not otherwise know is the
+    /// step that configures the vendor ("Step 2: Gather SCIM information from <App>").
     static func classify(_ heading: String, app: String) -> Kind {
-        var text = TutorialText.normalised(heading, app: app)
-        text = stepNumber.replacing(in: text, with: "")
+        guard heading.utf16.count <= 500 else { return .unknown }
+        let normal = TutorialText.normalised(heading, app: app)
+        // Every heading the importer knows has one of these words; most others are settled here.
+        guard keywords.contains(where: { TutorialText.contains(normal, $0) }) else { return .unknown }
+        let number = stepNumber.firstMatch(in: normal)
+        let text = number.map { String(normal.dropFirst($0[0].count)) } ?? normal
         for (pattern, kind) in headings where pattern.matches(text) { return kind }
+        if let number, number[1] == "2" { return .credentials }
         return .unknown
     }
 
-    private static let stepNumber = ImportPattern(#"^step\s*[0-9]+\s*[.:)-]?\s*"#)
+    private static let keywords = [
+        "capabilit", "prerequisit", "plan", "support", "set", "configur", "prepare", "enable", "gather", "obtain",
+        "retrieve", "generate", "get", "create", "find", "gallery", "scope", "tips", "assign", "monitor", "resources",
+        "related", "next steps", "see also", "log", "release notes", "limitations", "known issues", "troubleshoot", "step",
+    ]
+    private static let stepNumber = ImportPattern(#"^step\s*([0-9]+)\s*[.:)-]?\s*"#)
     private static let headings: [(ImportPattern, Kind)] = ([
         ("capabilities", .capabilities),
-        ("^prerequisites$", .prerequisites),
-        ("plan your provisioning deployment", .plan),
-        ("to support provisioning", .credentials),
-        ("^add .* from the .*gallery", .gallery),
-        ("define who will be in scope", .scope),
+        ("^prerequisites?$", .prerequisites),
+        ("^plan your (provisioning )?deployment", .plan),
+        ("to support (user )?provisioning|^set ?up app for (automatic )?(user )?provisioning|^(setup|configure|prepare|enable) .*(scim|provisioning) (in|on|for) app$|^(gather|obtain|retrieve|generate|get|create|find) .*(token|credential|url|information|details)", .credentials),
+        ("^add .*from the .*gallery", .gallery),
+        ("who (will be|is|should be) in scope", .scope),
         ("important tips for assigning users", .assignmentTips),
-        ("^assigning users to|^assign users to", .assignment),
-        ("configur(e|ing) (automatic )?user (account )?provisioning", .provisioning),
-        ("monitor your deployment", .monitor),
-        ("^(more|additional) resources$|^related content$", .resources),
-        ("^next steps$", .nextSteps),
+        ("^assign(ing)? users", .assignment),
+        ("configur(e|ing) (automatic )?(user |host |group )?(account )?provisioning|^configure user provisioning", .provisioning),
+        ("monitor (your )?deployment", .monitor),
+        ("^(more|additional) resources$|^related content$|^next steps$|^see also$", .resources),
+        ("^change ?log$|^changelog$|^release notes$", .changeLog),
+        ("limitations$|^known issues", .limitations),
+        ("^troubleshoot", .troubleshooting),
     ] as [(String, Kind)]).map { (ImportPattern($0.0), $0.1) }
 }

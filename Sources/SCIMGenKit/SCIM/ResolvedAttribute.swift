@@ -42,13 +42,20 @@ public struct ResolvedAttribute: Sendable, Hashable {
 
     /// Whether an attribute table may give this path the type `tableType` (such as `String` or `Reference`).
     ///
-    /// The type must match, ignoring case, with one allowance: Microsoft Entra tables call `manager`
-    /// and `members` "Reference", though RFC 7643 makes them complex attributes whose `$ref` (or
-    /// `value`) sub-attribute is the reference. So "Reference" is accepted for a complex value with
-    /// such a sub-attribute, or named `manager` or `members` in an extension that leaves `$ref` out.
+    /// The Type column of a Microsoft Learn table is the type of the app's target attribute in
+    /// Entra, not the RFC 7643 type, so the type must match, ignoring case, with two allowances:
+    /// - Entra calls `manager` and `members` "Reference", though RFC 7643 makes them complex
+    ///   attributes whose `$ref` (or `value`) sub-attribute is the reference. So "Reference" is
+    ///   accepted for a complex value with such a sub-attribute, or named `manager` or `members` in
+    ///   an extension that leaves `$ref` out.
+    /// - A gallery app's schema in Entra may hold a reference as a plain string (the manager's id,
+    ///   the profile URL), and a whole complex attribute as the string an expression builds (`roles`
+    ///   from `AppRoleAssignmentsComplex`); published tutorials write "String" for them, so "String"
+    ///   is accepted for references and complex attributes.
     public func acceptsTableType(_ tableType: String) -> Bool {
         guard let declared = SCIMAttributeType(displayName: tableType) else { return false }
         if declared == type { return true }
+        if declared == .string { return type == .reference || type == .complex }
         guard declared == .reference, type == .complex else { return false }
         let value = definition
         let referencing = value.subAttributes.contains { sub in

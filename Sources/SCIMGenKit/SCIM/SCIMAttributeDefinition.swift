@@ -26,7 +26,8 @@ public struct SCIMAttributeDefinition: Sendable, Hashable {
     /// For references: the resource types (`User`, `Group`), `external` or `uri` that may be referenced.
     public var referenceTypes: [String]
     /// For complex attributes: the sub-attributes, which are never complex themselves.
-    public var subAttributes: [SCIMAttributeDefinition]
+    public var subAttributes: [SCIMAttributeDefinition] { didSet { index = NameIndex(subAttributes.map(\.name)) } }
+    private var index: NameIndex
 
     /// Creates a definition; omitted characteristics take the RFC 7643 section 2.2 defaults.
     public init(
@@ -55,11 +56,11 @@ public struct SCIMAttributeDefinition: Sendable, Hashable {
         self.canonicalValues = canonicalValues
         self.referenceTypes = referenceTypes
         self.subAttributes = subAttributes
+        index = NameIndex(subAttributes.map(\.name))
     }
 
     /// The sub-attribute with this name, ignoring case as RFC 7643 section 2.1 requires.
     public func subAttribute(named name: String) -> SCIMAttributeDefinition? {
-        let key = name.lowercased()
-        return subAttributes.first { $0.name.lowercased() == key }
+        index.position(of: name).map { subAttributes[$0] }
     }
 }

@@ -7,7 +7,8 @@ public struct SCIMSchemaDefinition: Sendable, Hashable {
     /// The human-readable description.
     public var description: String
     /// The top-level attributes, in the order the schema lists them.
-    public var attributes: [SCIMAttributeDefinition]
+    public var attributes: [SCIMAttributeDefinition] { didSet { index = NameIndex(attributes.map(\.name)) } }
+    private var index: NameIndex
 
     /// Creates a schema definition.
     public init(id: String, name: String, description: String = "", attributes: [SCIMAttributeDefinition]) {
@@ -15,11 +16,11 @@ public struct SCIMSchemaDefinition: Sendable, Hashable {
         self.name = name
         self.description = description
         self.attributes = attributes
+        index = NameIndex(attributes.map(\.name))
     }
 
     /// The top-level attribute with this name, ignoring case as RFC 7643 section 2.1 requires.
     public func attribute(named name: String) -> SCIMAttributeDefinition? {
-        let key = name.lowercased()
-        return attributes.first { $0.name.lowercased() == key }
+        index.position(of: name).map { attributes[$0] }
     }
 }

@@ -8,6 +8,8 @@ import Mustache
 public enum SiteLoader {
     /// The folder inside a vendor folder that holds its template overrides.
     public static let overridesFolder = "templates"
+    /// The most all vendors' template overrides may hold together, in bytes (16 MiB).
+    public static let maximumOverrideBytes = 16 << 20
 
     /// What loading found: the input when nothing is wrong, and every diagnostic.
     public struct Result: Sendable {
@@ -51,7 +53,10 @@ public enum SiteLoader {
                     sharedLoaded = false
                 }
             }
-            for vendor in set.vendors {
+            // Each folder is bounded when read; together they are bounded here, so that overrides
+            // planted in every vendor's folder cannot fill memory either.
+            var overrideBytes = 0
+            for vendor in set.vendors where overrideBytes <= maximumOverrideBytes {
                 let folder = vendors.appendingPathComponent(vendor.id).appendingPathComponent(overridesFolder)
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { continue }
@@ -76,6 +81,15 @@ public enum SiteLoader {
                                 at: SourceLocation(file: template.file, line: 1, column: 1)))
                     }
                     overrides[vendor.id] = library
+                    overrideBytes += library.bytesRead
+                    if overrideBytes > maximumOverrideBytes {
+                        diagnostics.append(
+                            Diagnostic(
+                                .error,
+                                "vendors' template overrides exceed \(maximumOverrideBytes) bytes together with '\(display)'; "
+                                    + "an override should hold only the partials a vendor changes",
+                                at: SourceLocation(file: display, line: 1, column: 1)))
+                    }
                 } catch {
                     diagnostics += error.errors.map(Diagnostic.init(templateError:))
                 }

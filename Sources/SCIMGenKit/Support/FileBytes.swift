@@ -8,9 +8,9 @@
 /// several times more per small file, reads a FIFO until it is closed, and reads `/dev/zero` for ever.
 ///
 /// The output folder has its own, stricter reader (`FolderHandle`), which never follows a link.
-enum FileBytes {
+package enum FileBytes {
     /// What reading a path found.
-    enum Outcome: Equatable {
+    package enum Outcome: Equatable {
         case bytes([UInt8])
         case missing
         case directory
@@ -22,10 +22,10 @@ enum FileBytes {
     }
 
     /// The default limit, far above any descriptor or template.
-    static let defaultLimit = 64 << 20
+    package static let defaultLimit = 64 << 20
 
     /// The bytes of the regular file at `path` when it holds at most `limit` bytes.
-    static func read(_ path: String, limit: Int = defaultLimit) -> Outcome {
+    package static func read(_ path: String, limit: Int = defaultLimit) -> Outcome {
         // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -61,6 +61,21 @@ enum FileBytes {
         }
         bytes.removeSubrange(offset...)
         return .bytes(bytes)
+    }
+}
+
+extension FileBytes.Outcome {
+    /// The bytes, or nil and why not, in words that follow a file's name in a message: "is a
+    /// folder", "does not exist", "is larger than 67108864 bytes".
+    package var bytesOrProblem: (bytes: [UInt8]?, problem: String) {
+        switch self {
+        case .bytes(let bytes): return (bytes, "")
+        case .missing: return (nil, "does not exist")
+        case .directory: return (nil, "is a folder, not a file")
+        case .notRegular: return (nil, "is not a regular file (a FIFO, device or socket); it is never read")
+        case .tooLarge(let size): return (nil, "holds \(size) bytes or more, more than the \(FileBytes.defaultLimit) scimgen reads")
+        case .unreadable(let error): return (nil, "cannot be read: \(error)")
+        }
     }
 }
 

@@ -90,9 +90,14 @@ enum MarkdownText {
 
     /// A fenced code block whose fence is longer than any backtick run in the body.
     static func fencedCode(language: String, body: String) -> String {
-        let fence = String(repeating: "`", count: max(3, longestBacktickRun(body) + 1))
+        let fence = codeFence(for: body)
         let info = inline(language).filter { $0 != "`" }
         return fence + info + "\n" + lines(body).joined(separator: "\n") + "\n" + fence
+    }
+
+    /// The fence of a code block holding `body`: at least three backticks, and more than any run inside.
+    static func codeFence(for body: String) -> String {
+        String(repeating: "`", count: max(3, longestBacktickRun(body) + 1))
     }
 
     /// The longest run of backticks in `text`: a code fence or span must be longer.
@@ -145,10 +150,16 @@ extension MarkdownText {
     /// `a | b\nc` becomes `a \| b<br>c`: a pipe would end the cell and a line break the row.
     /// Surrounding whitespace and line breaks are trimmed, which also avoids a dangling `<br>`.
     static func tableCell(_ text: String) -> String {
+        var output: [UInt8] = []
+        appendTableCell(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// ``tableCell(_:)``, appended to UTF-8 bytes.
+    static func appendTableCell(_ text: String, to output: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { utf8 in
-            var output: [UInt8] = []
-            output.reserveCapacity(utf8.count + 8)
+        text.withUTF8 { utf8 in
+            output.reserveCapacity(output.count + utf8.count + 8)
             var start = 0
             var end = utf8.count
             while start < end, isTrimmable(utf8[start]) { start += 1 }
@@ -170,7 +181,6 @@ extension MarkdownText {
                 segment = index
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[segment..<end]))
-            return String(decoding: output, as: UTF8.self)
         }
     }
 
@@ -188,9 +198,16 @@ extension MarkdownText {
     /// must stay on one line); one space pads each side where CommonMark would otherwise merge a
     /// backtick with the fence or strip a space. Empty text stays empty.
     static func codeSpan(_ text: String) -> String {
+        var output: [UInt8] = []
+        appendCodeSpan(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// ``codeSpan(_:)``, appended to UTF-8 bytes.
+    static func appendCodeSpan(_ text: String, to output: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { utf8 in
-            guard let first = utf8.first, let last = utf8.last else { return "" }
+        text.withUTF8 { utf8 in
+            guard let first = utf8.first, let last = utf8.last else { return }
             var longestRun = 0
             var run = 0
             var allSpaces = true
@@ -201,8 +218,7 @@ extension MarkdownText {
             }
             let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x0D }
             let pad = first == UInt8(ascii: "`") || last == UInt8(ascii: "`") || (isSpace(first) && isSpace(last) && !allSpaces)
-            var output: [UInt8] = []
-            output.reserveCapacity(utf8.count + 2 * longestRun + 4)
+            output.reserveCapacity(output.count + utf8.count + 2 * longestRun + 4)
             output.append(contentsOf: repeatElement(UInt8(ascii: "`"), count: longestRun + 1))
             if pad { output.append(0x20) }
             var index = 0
@@ -214,7 +230,6 @@ extension MarkdownText {
             }
             if pad { output.append(0x20) }
             output.append(contentsOf: repeatElement(UInt8(ascii: "`"), count: longestRun + 1))
-            return String(decoding: output, as: UTF8.self)
         }
     }
 }

@@ -13,8 +13,8 @@ import Mustache
 public enum TemplateTransforms {
     /// Every transform, by the name templates call it.
     public static let all: [String: Transform] = [
-        "cell": .text(MarkdownText.tableCell),
-        "code": .text(MarkdownText.codeSpan),
+        "cell": .text(appending: MarkdownText.appendTableCell),
+        "code": .text(appending: MarkdownText.appendCodeSpan),
         "yaml": .text(YAMLScalar.scalar),
         "yamlInQuotes": .text(YAMLScalar.inQuotes),
         "json": .value { JSONWriter.compact(JSONValue(mustache: $0)) },

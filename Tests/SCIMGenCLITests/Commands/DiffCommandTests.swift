@@ -56,11 +56,27 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(workspace.run(["diff", "--base", "HEAD"], in: "Vendors/lusid").out, Self.maxResults, "from a subfolder")
     }
 
+    /// Only vendors whose inputs changed are rendered (their files depend on nothing else); a shared
+    /// template change renders every vendor. The progress line says how many.
+    func testOnlyVendorsWhoseInputsChangedAreRendered() throws {
+        let workspace = try committed()
+        try workspace.edit("Vendors/lusid/vendor.json", "\"maxResults\": 100", "\"maxResults\": 200")
+        let one = workspace.run(["diff", "--base", "HEAD"], terminal: true, clock: 1.2)
+        XCTAssertEqual(one.out, Self.maxResults)
+        XCTAssertEqual(one.err, "\r\u{1B}[Krendered 1 of 1 vendors, both sides\r\u{1B}[K")
+        try workspace.write("Vendors/thousandeyes/templates/partials/monitor.md.mustache", "## Step 6: Watch\n")
+        let two = workspace.run(["diff", "--base", "HEAD"], terminal: true, clock: 1.2)
+        XCTAssertEqual(two.err, "\r\u{1B}[Krendered 2 of 2 vendors, both sides\r\u{1B}[K")
+        try workspace.edit("Templates/partials/plan.md.mustache", "1. Determine who", "1. Decide who")
+        let all = workspace.run(["diff", "--base", "HEAD"], terminal: true, clock: 1.2)
+        XCTAssertEqual(all.err, "\r\u{1B}[Krendered 4 of 4 vendors, both sides\r\u{1B}[K")
+    }
+
     /// The change a reviewer could not see: a shared template edit rewrites every tutorial.
     func testATemplateOnlyChangeShowsItsRenderedEffect() throws {
         let workspace = try committed()
         try workspace.edit(
-            "Templates/partials/plan.md.mustache", "1. Determine who will be in [scope", "1. Decide who will be in [scope")
+            "Templates/partials/plan.md.mustache", "1. Determine who's in [scope", "1. Decide who's in [scope")
         let run = workspace.run(["diff", "--base", "HEAD", "--exit-code"])
         XCTAssertEqual(run.code, 1, "\(run)")
         XCTAssertEqual(run.err, "")
@@ -77,24 +93,12 @@ final class DiffCommandTests: XCTestCase {
 
             ### Lucid (All Products) (`lucid-all-products`)
 
-            - `lucid-all-products/tutorial.md` (+1 −1)
+            - `lucid-all-products/tutorial.md` (+1 −1); the same change in 3 more files: `lusid/tutorial.md`, `thousandeyes/tutorial.md`, `thrive-lxp/tutorial.md`
 
             ```diff
             @@ lucid-all-products/tutorial.md:41 @@ ## Step 1: Plan your provisioning deployment
-            ~1. [-Determine-]{+Decide+} who will be in [scope…
+            ~1. [-Determine-]{+Decide+} who's in [scope for…
             ```
-
-            ### LUSID (`lusid`)
-
-            - `lusid/tutorial.md` (+1 −1), the same change as `lucid-all-products/tutorial.md`
-
-            ### ThousandEyes (`thousandeyes`)
-
-            - `thousandeyes/tutorial.md` (+1 −1), the same change as `lucid-all-products/tutorial.md`
-
-            ### Thrive LXP (`thrive-lxp`)
-
-            - `thrive-lxp/tutorial.md` (+1 −1), the same change as `lucid-all-products/tutorial.md`
 
             """)
         try workspace.git(["add", "Templates"])
@@ -118,10 +122,10 @@ final class DiffCommandTests: XCTestCase {
 
             ### LUSID (`lusid`)
 
-            - `lusid/tutorial.md` (+2 −6)
+            - `lusid/tutorial.md` (+2 −2)
 
             ```diff
-            @@ lusid/tutorial.md:140 @@ ### To configure automatic user provisioning for LUSID in Microsoft Entra ID:
+            @@ lusid/tutorial.md:128 @@ ### To configure automatic user provisioning for LUSID in Microsoft Entra ID:
             -## Step 6: Monitor your deployment
             +## Step 6: Monitor LUSID
             """), run.out)
@@ -152,7 +156,8 @@ final class DiffCommandTests: XCTestCase {
 
                 ## Generated files:
                 """), run.out)
-        XCTAssertTrue(run.out.contains("\n- `acme/tutorial.md` added ("), run.out)
+        XCTAssertTrue(
+            run.out.contains("\n### Acme (`acme`)\n\n- 13 files added ("), "an added vendor's files in one line: \(run.out)")
         XCTAssertTrue(run.out.contains("\n### Site index\n\n- `index.md` (+"), run.out)
     }
 
@@ -161,7 +166,8 @@ final class DiffCommandTests: XCTestCase {
         let workspace = try committed(["Vendors"])
         let run = workspace.run(["diff", "--base", "HEAD"])
         XCTAssertEqual(run.code, 0, "\(run)")
-        XCTAssertTrue(run.out.contains("- `lusid/tutorial.md` added ("), run.out)
+        XCTAssertTrue(run.out.contains("### LUSID (`lusid`)\n\n- "), run.out)
+        XCTAssertTrue(run.out.contains("`lusid/tutorial.md` added ("), run.out)
     }
 
     /// An unreadable revision is an error naming it, never "every vendor added".

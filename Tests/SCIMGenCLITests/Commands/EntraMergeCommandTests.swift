@@ -129,6 +129,22 @@ final class EntraMergeCommandTests: XCTestCase {
         XCTAssertEqual(workspace.read("schema.json"), original)
     }
 
+    func testRefusesToWriteAmongTheDescriptors() throws {
+        let workspace = try workspace()
+        let descriptor = workspace.read("Vendors/lusid/vendor.json")
+        for out in ["Vendors/lusid/vendor.json", "Vendors/merged.json", "./Vendors/../Vendors/x.json"] {
+            let run = workspace.run(["entra-merge", "--vendor", "lusid", "--schema", "schema.json", "--out", out])
+            XCTAssertEqual(
+                run,
+                .init(
+                    code: 64, out: "",
+                    err: "error: '\(out)' is inside the vendors folder 'Vendors', where it could replace a descriptor; write the merged schema elsewhere\nUsage: scimgen entra-merge --vendor <id> --schema <file> --out <file>\n"),
+                out)
+        }
+        XCTAssertEqual(workspace.read("Vendors/lusid/vendor.json"), descriptor)
+        XCTAssertNil(workspace.read("Vendors/merged.json"))
+    }
+
     func testSchemaThatIsNotARegularFile() throws {
         let workspace = try Workspace()
         try FileManager.default.createDirectory(at: workspace.url("schema.json"), withIntermediateDirectories: true)

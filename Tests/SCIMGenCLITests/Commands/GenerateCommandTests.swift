@@ -136,7 +136,7 @@ final class TemplatePathSafetyTests: XCTestCase {
         try workspace.write("Templates/partials/resources.md.mustache", text + "{{> ../../secret}}\n{{> /etc/hostname}}\n")
         let run = workspace.run(["generate"])
         XCTAssertEqual(run.code, 1)
-        XCTAssertTrue(run.err.contains("Templates/partials/resources.md.mustache:9:1: error: partial '../../secret' not found"), run.err)
+        XCTAssertTrue(run.err.contains("Templates/partials/resources.md.mustache:12:1: error: partial '../../secret' not found"), run.err)
         XCTAssertTrue(run.err.contains("error: partial '/etc/hostname' not found"), run.err)
         XCTAssertNil(workspace.read("Site/lusid/tutorial.md"))
     }

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 final class RenderCommandTests: XCTestCase {
@@ -46,7 +47,7 @@ final class RenderCommandTests: XCTestCase {
         let bad = workspace.run(["render", "t.mustache", "--data", "d.json"])
         XCTAssertEqual(bad.code, 1)
         XCTAssertTrue(bad.err.hasPrefix("d.json:1:7: error: "), bad.err)
-        XCTAssertEqual(workspace.run(["render", "nope.mustache"]).err, "error: cannot read template 'nope.mustache'\n")
+        XCTAssertEqual(workspace.run(["render", "nope.mustache"]).err, "error: cannot read template 'nope.mustache': does not exist\n")
         XCTAssertEqual(workspace.run(["render"]).code, 64)
     }
 
@@ -56,5 +57,24 @@ final class RenderCommandTests: XCTestCase {
         let run = workspace.run(["render", "loop.mustache", "--strict"])
         XCTAssertEqual(run.code, 1)
         XCTAssertTrue(run.err.contains("error: "), run.err)
+    }
+
+    /// Input files named on the command line are read bounded and only when regular: a FIFO or a
+    /// device is refused at once, never waited on or read for ever.
+    func testFIFOsAndDevicesGivenAsInputAreRefusedNotRead() throws {
+        let workspace = try Workspace(inputs: false)
+        try workspace.write("page.mustache", "{{title}}\n")
+        XCTAssertEqual(mkfifo(workspace.url("fifo.mustache").path, 0o644), 0)
+        XCTAssertEqual(mkfifo(workspace.url("tutorial.md").path, 0o644), 0)
+        let reason = "is not a regular file (a FIFO, device or socket); it is never read"
+        XCTAssertEqual(
+            workspace.run(["render", "fifo.mustache"]),
+            .init(code: 1, out: "", err: "error: cannot read template 'fifo.mustache': \(reason)\n"))
+        XCTAssertEqual(
+            workspace.run(["render", "page.mustache", "--data", "/dev/zero"]),
+            .init(code: 1, out: "", err: "error: cannot read data file '/dev/zero': \(reason)\n"))
+        let imported = workspace.run(["import", "tutorial.md", "--dry-run"])
+        XCTAssertEqual(imported.code, 1)
+        XCTAssertTrue(imported.err.hasPrefix("error: cannot read tutorial 'tutorial.md': \(reason)\n"), imported.err)
     }
 }

@@ -29,9 +29,10 @@ final class ProgressTests: XCTestCase {
     func testDiffShowsProgressOnATerminal() throws {
         let workspace = try Workspace()
         try FileManager.default.copyItem(at: workspace.url("Vendors"), to: workspace.url("Old"))
+        try workspace.edit("Vendors/lusid/vendor.json", "\"maxResults\": 100", "\"maxResults\": 200")
         let run = workspace.run(["diff", "Old", "Vendors"], terminal: true, clock: 1.2)
-        XCTAssertEqual(run.out, "No changes.\n")
-        XCTAssertEqual(run.err, Self.line + "rendered 4 of 4 vendors, both sides" + Self.line)
+        XCTAssertTrue(run.out.hasPrefix("## scimgen diff: 1 vendor changed\n"), run.out)
+        XCTAssertEqual(run.err, Self.line + "rendered 1 of 1 vendors, both sides" + Self.line)
         XCTAssertEqual(workspace.run(["diff", "Old", "Vendors", "-q"], terminal: true, clock: 0.6).err, "")
     }
 }

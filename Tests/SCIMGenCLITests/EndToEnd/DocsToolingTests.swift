@@ -89,7 +89,7 @@ final class DocsToolingTests: XCTestCase {
         XCTAssertEqual(comment, "pr comment 7 --edit-last --body-file scimgen-diff.md\n")
         let body = try XCTUnwrap(workspace.read("gh-body.md"))
         XCTAssertEqual(body, workspace.run(["diff", "--base", base]).out)
-        XCTAssertTrue(body.contains("- `lusid/tutorial.md` (+1 −1), the same change as `lucid-all-products/tutorial.md`"), body)
+        XCTAssertTrue(body.contains("- `lucid-all-products/tutorial.md` (+1 −1); the same change in 3 more files: `lusid/tutorial.md`"), body)
 
         // A pull request that forgot to regenerate fails the check step, with annotations.
         try workspace.edit("Templates/partials/plan.md.mustache", "1. Decide who", "1. Choose who")

@@ -3,9 +3,10 @@ import TestSupport
 import XCTest
 
 /// Snapshots of real output, as swift-argument-parser's `assertSnapshot` keeps them: one file per
-/// test, named after the test, under `Tests/Fixtures/Snapshots/`, compared by the one golden helper.
+/// test, named after the test, under `Tests/Fixtures/Snapshots/`, compared and re-recorded by the
+/// one golden helper (`Golden`), so a recording run fails too.
 enum Snapshot {
-    static let folder = Workspace.repository.appendingPathComponent("Tests/Fixtures/Snapshots")
+    static let folder = Golden.repository.appendingPathComponent("Tests/Fixtures/Snapshots")
 
     /// Asserts that `actual` equals the snapshot named after the calling test (and `suffix`, when one
     /// test keeps several).

@@ -10,7 +10,7 @@ final class DescriptorCodecTests: XCTestCase {
     static func committedDescriptors() throws -> [String] {
         var files: [String] = []
         let fm = FileManager.default
-        for folder in ["Vendors", "Tests/Fixtures/Diff/Vendors", "Tests/Fixtures/SCIM/Vendors"] {
+        for folder in ["Vendors", "Tests/Fixtures/Vendors", "Tests/Fixtures/Diff/Vendors", "Tests/Fixtures/SCIM/Vendors"] {
             let url = Repository.root.appendingPathComponent(folder)
             for name in try fm.contentsOfDirectory(atPath: url.path).sorted()
             where fm.fileExists(atPath: url.appendingPathComponent("\(name)/vendor.json").path) {

@@ -66,8 +66,48 @@ final class ChangeReportTests: XCTestCase {
             ```
 
             """), markdown)
-        XCTAssertTrue(markdown.hasSuffix("\n\n… and 27 more files of 27 more vendors (+27 −27 lines); 'scimgen diff --format json' lists every file\n"), markdown)
+        XCTAssertTrue(markdown.hasSuffix("\n\n… and 31 more files of 31 more vendors (+31 −31 lines); 'scimgen diff --format json' lists every file\n"), markdown)
         XCTAssertEqual(JSONWriter.write(report.json()).components(separatedBy: "\"path\": ").count - 1, 40)
+    }
+
+    /// A shared partial edited: every vendor's tutorial changes the same way, shown once with a count.
+    func testAChangeManyFilesShareIsShownOnce() {
+        var outputs = OutputDiff()
+        var old: [String: [UInt8]] = [:]
+        var new: [String: [UInt8]] = [:]
+        for n in 1...2000 {
+            let id = String(format: "v%04d", n)
+            old["\(id)/tutorial.md"] = bytes("# \(id)\n\nDetermine who\n")
+            new["\(id)/tutorial.md"] = bytes("# \(id)\n\nDecide who\n")
+        }
+        old["v0007/scim/Schemas.json"] = bytes("{}\n")
+        outputs.add(old: old, new: new)
+        let report = ChangeReport(
+            descriptors: VendorSetDiff.compare(old: [], new: []), templates: OutputDiff(), outputs: outputs, names: ["v0001": "One"])
+        XCTAssertEqual(
+            report.markdown(),
+            """
+            ## scimgen diff: no descriptor changed
+
+            ## Generated files: 2001 files in 2000 vendors change
+
+            ### One (`v0001`)
+
+            - `v0001/tutorial.md` (+1 −1); the same change in 1998 more files: `v0002/tutorial.md`, `v0003/tutorial.md`, \
+            `v0004/tutorial.md`, `v0005/tutorial.md`, `v0006/tutorial.md` and 1993 more
+
+            ```diff
+            @@ v0001/tutorial.md:3 @@ # v0001
+            -Determine who
+            +Decide who
+            ```
+
+            ### v0007 (`v0007`)
+
+            - `v0007/scim/Schemas.json` removed (1 line)
+            - `v0007/tutorial.md` (+1 −1), the same change as `v0001/tutorial.md`
+
+            """)
     }
 
     func testNothingChanged() {

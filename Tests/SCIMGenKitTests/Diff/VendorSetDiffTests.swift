@@ -125,13 +125,13 @@ final class VendorSetDiffTests: XCTestCase {
 
             **User attributes**
 
+            - `mappingName`: `Provision Microsoft Entra users` → `Provision users`
             - added `displayName` (String)
             - removed `name.familyName` (String)
             - `userName`: type: `String` → `Boolean`; filterable: `yes` → `no`; matching: `1` → none
-            - `emails[type eq "work"].value`: required: `yes` → none; source: none → `Join("", [mail])`
+            - `emails[type eq "work"].value`: required: `yes` → none; expression: none → `Join("", [mail])`
             - `active`: fieldRef: none → `isactive`; flowType: none → `ObjectAddOnly`; flowBehavior: none → `FlowAlways`; defaultValue: none → `True`
-            - `name.givenName`: source: none → `"userPrincipalName"`
-            - `mappingName`: `Provision Microsoft Entra users` → `Provision users`
+            - `name.givenName`: constant: none → `userPrincipalName`
 
             """)
     }
@@ -146,7 +146,7 @@ final class VendorSetDiffTests: XCTestCase {
 
             **User attributes**
 
-            - row order changed
+            - order of attributes changed
 
             """)
     }
@@ -159,7 +159,9 @@ final class VendorSetDiffTests: XCTestCase {
 
             **Group attributes**
 
-            - removed group table
+            - removed `groups`
+            - `mappingName`: `Provision Microsoft Entra groups` → none
+            - `optional`: `no` → none
             - removed `displayName` (String)
             - removed `members` (Reference)
 
@@ -174,7 +176,9 @@ final class VendorSetDiffTests: XCTestCase {
 
             **Group attributes**
 
-            - added group table
+            - added `groups`
+            - `mappingName`: none → `Provision Microsoft Entra groups`
+            - `optional`: none → `no`
             - added `displayName` (String)
             - added `members` (Reference)
 
@@ -192,8 +196,8 @@ final class VendorSetDiffTests: XCTestCase {
 
             **Group attributes**
 
-            - `members`: type: `Reference` → `String`
             - `optional`: `no` → `yes`
+            - `members`: type: `Reference` → `String`
 
             """)
     }
@@ -237,8 +241,8 @@ final class VendorSetDiffTests: XCTestCase {
             - `bulk.maxPayloadSize`: `0` → `1048576`
             - `filter.maxResults`: `100` → `200`
             - `etag`: `no` → `yes`
-            - added `authenticationSchemes.httpbasic` (HTTP Basic)
-            - `authenticationSchemes.oauthbearertoken`: primary: `yes` → `no`
+            - added `authenticationSchemes.HTTP Basic` (httpbasic)
+            - `authenticationSchemes.OAuth Bearer Token`: primary: `yes` → `no`
 
             """)
     }
@@ -279,10 +283,10 @@ final class VendorSetDiffTests: XCTestCase {
 
             - added step 2: Open **Settings**.
             - step 3: text: `Click **App integration** in the left-hand menu.` → `Click **App integrations** in the left-hand menu.`
-            - step 4: code: none → `curl https://lucid.app/scim`; code.language: none → `bash`
-            - step 5: screenshot: `media/lucid-all-products-provisioning-tutorial/generate-token.png` → `media/lucid-all-products-provisioning-tutorial/token.png`
-            - `tenantURL`: none → `https://users.lucid.app/scim`
+            - step 4: code.language: none → `bash`; code.body: none → `curl https://lucid.app/scim`
+            - step 5: screenshot.path: `media/lucid-all-products-provisioning-tutorial/generate-token.png` → `media/lucid-all-products-provisioning-tutorial/token.png`
             - `secretTokenName`: `Bearer Token` → none
+            - `tenantURL`: none → `https://users.lucid.app/scim`
 
             """)
     }
@@ -330,7 +334,10 @@ final class VendorSetDiffTests: XCTestCase {
 
             **Provisioning screenshots**
 
-            - added `provisioningMode` (media/mode.png)
+            - added `provisioningScreenshots`
+            - added `provisioningMode`
+            - `provisioningMode.path`: none → `media/mode.png`
+            - `provisioningMode.alt`: none → `Mode.`
 
             """)
     }
@@ -390,7 +397,7 @@ final class VendorSetDiffTests: XCTestCase {
 
             **Custom field mappings**
 
-            - removed custom field mappings
+            - removed `customFieldMappings`
             - removed `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber` (employeenumber)
             - removed `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:costCenter` (costcenter)
             - removed `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:organization` (organization)
@@ -434,7 +441,7 @@ final class VendorSetDiffTests: XCTestCase {
 
             **Metadata**
 
-            - removed help page
+            - removed `helpPage`
             - `helpPage.title`: `SCIM Provisioning` → none
             - `helpPage.productName`: `Thrive` → none
             - `helpPage.sources`: `your Identity Provider (IdP) or HR system` → none
@@ -476,7 +483,7 @@ final class VendorSetDiffTests: XCTestCase {
 
             **Credential steps**
 
-            - step 4: screenshot: `media/lucid-all-products-provisioning-tutorial/generate-token.png` → none; screenshot.alt: `Screenshot of token generation.` → none
+            - step 4: screenshot.path: `media/lucid-all-products-provisioning-tutorial/generate-token.png` → none; screenshot.alt: `Screenshot of token generation.` → none
 
             **Extension schemas**
 
@@ -546,7 +553,7 @@ final class VendorSetDiffTests: XCTestCase {
                       "area": "credentialSteps",
                       "kind": "changed",
                       "item": "step 4",
-                      "field": "screenshot",
+                      "field": "screenshot.path",
                       "old": "media/lucid-all-products-provisioning-tutorial/generate-token.png",
                       "new": null
                     },
@@ -601,6 +608,29 @@ final class VendorSetDiffTests: XCTestCase {
             """)
     }
 
+    /// An edited prerequisite pairs up with the one it replaced and shows its edit word by word, as
+    /// Markdown; a long credential step does too, where cutting both at one length would read the same.
+    func testEditedProseShowsItsChangedWords() throws {
+        let markdown = try Self.markdown { vendor in
+            vendor.prerequisites[1].text = "Confirm that you are on an **Enterprise** account with a current pricing plan. To upgrade, please contact our sales team."
+            vendor.credentials.steps[3].text = vendor.credentials.steps[3].text.replacingOccurrences(of: "This value", with: "The token")
+        }
+        XCTAssertEqual(markdown, """
+            ## scimgen diff: 1 vendor changed
+
+            ### Lucid (All Products) (`lucid-all-products`)
+
+            **Prerequisites**
+
+            - edited: `Confirm that you are on an {+**+}Enterprise{+**+} account with [-an up-to-date-]{+a current+} pricing plan. To upgrade, please…`
+
+            **Credential steps**
+
+            - step 4: text: `…and save the **Bearer token**. [-This value-]{+The token+} will be entered in the…`
+
+            """)
+    }
+
     /// Pipes, backticks, newlines and long text stay inside one bullet line.
     func testSpecialCharactersStayOnOneLine() throws {
         let markdown = try Self.markdown { vendor in
@@ -627,7 +657,7 @@ final class VendorSetDiffTests: XCTestCase {
 
             **Credential steps**
 
-            - step 1: code: none → `echo 1\necho 2`
+            - step 1: code.body: none → `echo 1\necho 2`
 
             **Metadata**
 

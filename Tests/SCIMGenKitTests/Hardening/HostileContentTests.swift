@@ -12,8 +12,8 @@ final class HostileContentTests: XCTestCase {
         try TemplateLibrary(directory: Repository.templates, display: "Templates")
     }
 
-    /// LUSID's descriptor with every free-text field replaced by the hostile string.
-    func hostileVendor() throws -> ResolvedVendor {
+    /// LUSID's descriptor text with every free-text field replaced by the hostile string.
+    func hostileDescriptorText() throws -> String {
         var text = String(decoding: try Repository.bytes("Vendors/lusid/vendor.json"), as: UTF8.self)
         for key in ["\"name\": \"", "\"text\": \"", "\"mappingName\": \"", "\"description\": \""] {
             var searchStart = text.startIndex
@@ -30,14 +30,35 @@ final class HostileContentTests: XCTestCase {
                 searchStart = text.index(range.upperBound, offsetBy: Self.hostile.count)
             }
         }
-        let set = VendorLoader.load(sources: [VendorSource(id: "lusid", file: "Vendors/lusid/vendor.json", bytes: Array(text.utf8))])
-        XCTAssertFalse(set.hasErrors, set.diagnostics.map(\.description).joined(separator: "\n"))
-        var vendor = try XCTUnwrap(set.vendors.first).descriptor
+        return text
+    }
+
+    /// The hostile descriptor as generation would see it if validation let its text through:
+    /// escaping must hold on its own, whatever `TextSafetyValidator` refuses.
+    func hostileVendor() throws -> ResolvedVendor {
+        let text = try hostileDescriptorText()
+        let (decoded, problems) = VendorDescriptor.decode(id: "lusid", file: "Vendors/lusid/vendor.json", bytes: Array(text.utf8))
+        XCTAssertFalse(problems.contains { $0.severity == .error }, problems.map(\.description).joined(separator: "\n"))
+        var vendor = try XCTUnwrap(decoded)
         // Text that keeps its line breaks: a note in every section and a code block.
         let multiLine = "Evil\n# Injected in a note\n\u{90}\u{202E}| cell |"
         vendor.notes = Note.Section.allCases.map { Note(kind: .warning, section: $0, text: multiLine) }
         vendor.credentials.steps[0].code = CodeBlock(language: "bash`x", body: "echo ```\n# not a heading\n\u{90}done")
-        return try vendor.checked()
+        let (checked, diagnostics) = DescriptorValidator.checkFacts(vendor)
+        return try XCTUnwrap(checked, diagnostics.map(\.description).joined(separator: "\n"))
+    }
+
+    func testValidationRefusesTheHostileText() throws {
+        let text = try hostileDescriptorText()
+        let set = VendorLoader.load(sources: [VendorSource(id: "lusid", file: "Vendors/lusid/vendor.json", bytes: Array(text.utf8))])
+        XCTAssertEqual(set.vendors.count, 0)
+        let rule = "is not allowed; descriptor text may use only <br>, <kbd>, <sub>, <sup> without attributes, so write '&lt;' or put the text in backticks"
+        let messages = set.diagnostics.map(\.description)
+        XCTAssertEqual(messages.prefix(2), [
+            "Vendors/lusid/vendor.json:4:60: error: raw HTML '<script>' in 'name' \(rule)",
+            "Vendors/lusid/vendor.json:4:76: error: raw HTML '</script>' in 'name' \(rule)",
+        ])
+        XCTAssertTrue(messages.allSatisfy { $0.contains("error: raw HTML '<script>' in '") || $0.contains("error: raw HTML '</script>' in '") }, "\(messages)")
     }
 
     func testMarkdownTablesAndHeadingsSurvive() throws {

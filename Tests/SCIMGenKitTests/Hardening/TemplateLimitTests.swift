@@ -91,6 +91,28 @@ final class TemplateLimitTests: XCTestCase {
             ])
     }
 
+    func testOverridesInEveryVendorFolderAreBoundedTogether() throws {
+        let lusid = try Repository.bytes("Vendors/lusid/vendor.json")
+        let partial = String(repeating: "o", count: 250_000)
+        for index in 0..<70 {
+            let folder = root.appendingPathComponent("Vendors/copy-\(index < 10 ? "0" : "")\(index)")
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("templates/partials"), withIntermediateDirectories: true)
+            try Data(lusid).write(to: folder.appendingPathComponent("vendor.json"))
+            try Data(partial.utf8).write(to: folder.appendingPathComponent("templates/partials/capabilities.md.mustache"))
+        }
+        let loaded = SiteLoader.load(
+            vendors: root.appendingPathComponent("Vendors"), vendorsDisplay: "Vendors",
+            templates: root.appendingPathComponent("Templates"), templatesDisplay: "Templates")
+        XCTAssertNil(loaded.input)
+        // The 68th folder of 250,000 bytes (copy-67) passes 16 MiB; the folders after it are not read.
+        XCTAssertEqual(
+            loaded.diagnostics.map(\.description),
+            [
+                "Vendors/copy-67/templates:1:1: error: vendors' template overrides exceed 16777216 bytes together with 'Vendors/copy-67/templates'; "
+                    + "an override should hold only the partials a vendor changes"
+            ])
+    }
+
     // MARK: - Rendering
 
     /// A partial under the file limit, included often enough to pass the document limit.

@@ -30,7 +30,7 @@ enum ImportFixture {
             XCTFail("the import made no descriptor", file: file, line: line)
             return nil
         }
-        let (descriptor, diagnostics) = VendorDescriptor.decode(id: id, file: "Vendors/\(id)/vendor.json", bytes: bytes)
+        let (descriptor, diagnostics) = DescriptorCodec.decode(id: id, file: "Vendors/\(id)/vendor.json", bytes: bytes)
         XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.description), [], file: file, line: line)
         return descriptor
     }
@@ -38,49 +38,6 @@ enum ImportFixture {
     /// A committed descriptor from `Vendors/`.
     static func committed(_ id: String) throws -> VendorDescriptor? {
         let path = "Vendors/\(id)/vendor.json"
-        return VendorDescriptor.decode(id: id, file: path, bytes: try Repository.bytes(path)).0
-    }
-}
-
-/// Byte-for-byte comparison with a committed golden file; `SCIMGEN_RECORD=1` rewrites the golden
-/// and fails the test, so that recording is never silently green.
-enum ImportGolden {
-    static var isRecording: Bool { ProcessInfo.processInfo.environment["SCIMGEN_RECORD"] == "1" }
-
-    static func assertMatches(
-        _ actual: [UInt8], golden path: String, file: StaticString = #filePath, line: UInt = #line
-    ) throws {
-        let url = Repository.root.appendingPathComponent(path)
-        if isRecording {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(actual).write(to: url)
-            XCTFail("recorded '\(path)'; run the tests again without SCIMGEN_RECORD", file: file, line: line)
-            return
-        }
-        guard let expected = FileManager.default.contents(atPath: url.path) else {
-            XCTFail("no golden '\(path)'; record it with SCIMGEN_RECORD=1", file: file, line: line)
-            return
-        }
-        guard [UInt8](expected) != actual else { return }
-        XCTFail(
-            "'\(path)' differs from the output:\n" + lineDiff(String(decoding: expected, as: UTF8.self), String(decoding: actual, as: UTF8.self)),
-            file: file, line: line)
-    }
-
-    /// The lines that differ, golden first, with their numbers; enough to see what changed.
-    static func lineDiff(_ expected: String, _ actual: String) -> String {
-        let old = expected.components(separatedBy: "\n")
-        let new = actual.components(separatedBy: "\n")
-        var out: [String] = []
-        for index in 0..<max(old.count, new.count) {
-            let a = index < old.count ? old[index] : nil
-            let b = index < new.count ? new[index] : nil
-            guard a != b else { continue }
-            if let a { out.append("\(index + 1)- \(a)") }
-            if let b { out.append("\(index + 1)+ \(b)") }
-            if out.count >= 40 { break }
-        }
-        return out.joined(separator: "\n")
+        return DescriptorCodec.decode(id: id, file: path, bytes: try Repository.bytes(path)).0
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 
 @testable import SCIMGenKit
@@ -20,7 +21,7 @@ final class TutorialImportSeedTests: XCTestCase {
             ])
         XCTAssertEqual(result.notImported, [])
         XCTAssertEqual([result.rowsImported, result.rowsFound], [12, 12])
-        try ImportGolden.assertMatches(result.bytes ?? [], golden: "\(ImportFixture.expected)/Seeds/lucid-all-products.json")
+        Golden.assert(result.bytes ?? [], matches: Repository.fixtures.appendingPathComponent("Import/Expected/Seeds/lucid-all-products.json"))
         guard let imported = ImportFixture.decoded(result), var expected = try ImportFixture.committed("lucid-all-products"),
             imported.credentials.steps.count == 4, expected.credentials.steps.count == 4
         else { return XCTFail("the Lucid descriptors do not have four credential steps each") }
@@ -36,6 +37,11 @@ final class TutorialImportSeedTests: XCTestCase {
         XCTAssertEqual(imported.extensions.first?.description, "")
         expected.extensions = expected.extensions.map(Self.withoutDescriptions)
         expected.service.authenticationSchemes[0].description = importedScheme
+        // The seeds publish the older "Provisioning Mode: Automatic" flow, which the import records;
+        // the committed descriptors leave it out, taking the newest flow, the default.
+        XCTAssertEqual(imported.provisioningFlow, .automatic)
+        XCTAssertEqual(expected.provisioningFlow, .newConfiguration)
+        expected.provisioningFlow = imported.provisioningFlow
         expected.file = imported.file
         XCTAssertEqual(imported, expected)
     }
@@ -47,12 +53,13 @@ final class TutorialImportSeedTests: XCTestCase {
         XCTAssertEqual(
             result.diagnostics.map(\.description),
             [
+                "Tests/Fixtures/Seeds/lusid.md:69:1: warning: published defect corrected: 'TestApp' recorded as 'LUSID'; the template's placeholder left in place of the app's name",
                 "Tests/Fixtures/Seeds/lusid.md:99:1: note: old product name updated: imported as Microsoft Entra ID and the Microsoft Entra admin center",
                 "Tests/Fixtures/Seeds/lusid.md:112:1: note: old product name updated: imported as Microsoft Entra ID and the Microsoft Entra admin center",
             ])
         XCTAssertEqual(result.notImported, [])
         XCTAssertEqual([result.rowsImported, result.rowsFound], [9, 9])
-        try ImportGolden.assertMatches(result.bytes ?? [], golden: "\(ImportFixture.expected)/Seeds/lusid.json")
+        Golden.assert(result.bytes ?? [], matches: Repository.fixtures.appendingPathComponent("Import/Expected/Seeds/lusid.json"))
         guard let imported = ImportFixture.decoded(result), var expected = try ImportFixture.committed("lusid"),
             imported.credentials.steps.count == 1, expected.credentials.steps.count == 1
         else { return XCTFail("the LUSID descriptors do not have one credential step each") }
@@ -63,6 +70,11 @@ final class TutorialImportSeedTests: XCTestCase {
         XCTAssertEqual(expected.credentials.steps[0].code?.language, "bash")
         expected.credentials.steps[0].code?.language = ""
         expected.service.authenticationSchemes[0].description = importedScheme
+        // The seeds publish the older "Provisioning Mode: Automatic" flow, which the import records;
+        // the committed descriptors leave it out, taking the newest flow, the default.
+        XCTAssertEqual(imported.provisioningFlow, .automatic)
+        XCTAssertEqual(expected.provisioningFlow, .newConfiguration)
+        expected.provisioningFlow = imported.provisioningFlow
         expected.file = imported.file
         XCTAssertEqual(imported, expected)
     }
@@ -70,33 +82,41 @@ final class TutorialImportSeedTests: XCTestCase {
     func testThousandEyes() throws {
         let result = try ImportFixture.importing("Tests/Fixtures/Seeds/thousandeyes.md")
         XCTAssertEqual(result.id, "thousandeyes")
-        // The text copied from the Parsable tutorial is template text with the wrong name: reported, not imported.
+        // The text copied from the Parsable tutorial is template text with the wrong name: a published
+        // defect, corrected by the template's own sentence.
         XCTAssertEqual(
             result.diagnostics.map(\.description),
             [
                 "Tests/Fixtures/Seeds/thousandeyes.md:48:1: note: capabilities inferred: there is no capabilities checklist, so 'create, update and disable users' comes from this paragraph",
                 "Tests/Fixtures/Seeds/thousandeyes.md:50:1: note: old product name updated: imported as Microsoft Entra ID and the Microsoft Entra admin center",
-                "Tests/Fixtures/Seeds/thousandeyes.md:89:1: warning: list item not imported: 'The attributes selected as **Matching** properties are used to match the user ac…'",
+                "Tests/Fixtures/Seeds/thousandeyes.md:75:1: warning: no section on configuring ThousandEyes: the credential step is the tutorial's Admin Credentials step; check 'credentials.steps'",
+                "Tests/Fixtures/Seeds/thousandeyes.md:89:1: warning: published defect corrected: 'Parsable' recorded as 'ThousandEyes'; another product's name in template text, copied from its tutorial",
             ])
-        XCTAssertEqual(
-            result.notImported,
-            [
-                "line 89: The attributes selected as **Matching** properties are used to match the user accounts in Parsable for update operations. If you choose to change the [matching target attribute](~/identity/app-provisioning/customize-application-attributes.md), you will need to ensure that the Parsable API supports filtering users based on that attribute."
-            ])
+        XCTAssertEqual(result.notImported, [])
         XCTAssertEqual([result.rowsImported, result.rowsFound], [6, 6])
-        try ImportGolden.assertMatches(result.bytes ?? [], golden: "\(ImportFixture.expected)/Seeds/thousandeyes.json")
+        Golden.assert(result.bytes ?? [], matches: Repository.fixtures.appendingPathComponent("Import/Expected/Seeds/thousandeyes.json"))
         guard let imported = ImportFixture.decoded(result), var expected = try ImportFixture.committed("thousandeyes"),
             imported.credentials.steps.count == 1, expected.credentials.steps.count == 1, imported.notes.count == 2,
             expected.notes.count == 2
         else { return XCTFail("the ThousandEyes descriptors differ in their steps or notes") }
         XCTAssertEqual(DescriptorValidator.validate(imported).map(\.description), [])
 
-        // The older layout has no Step 2: the Admin Credentials step is imported as written; the
-        // committed descriptor rewrote it as a step of its own.
+        // The older layout has no Step 2: the vendor's Admin Credentials step is imported as written,
+        // as the Admin Credentials wording and as the credential step, with its screenshot kept for
+        // that standard step; the committed descriptor rewrote it as a step of its own.
         XCTAssertEqual(
             imported.credentials.steps[0].text,
             "Under the **Admin Credentials** section, input the **OAuth Bearer Token** generated by your ThousandEyes's account (you can find and or generate a token under your ThousandEyes account **Profile** section).")
+        XCTAssertEqual(imported.credentials.adminCredentials, imported.credentials.steps[0].text)
         expected.credentials.steps[0].text = imported.credentials.steps[0].text
+        expected.credentials.adminCredentials = imported.credentials.adminCredentials
+        XCTAssertEqual(imported.provisioningScreenshots[.adminCredentials], expected.credentials.steps[0].screenshot)
+        expected.provisioningScreenshots[.adminCredentials] = expected.credentials.steps[0].screenshot
+        expected.credentials.steps[0].screenshot = nil
+        // "Learn how to configure Azure AD to automatically provision and de-provision user accounts
+        // to <App>." is the older template's description: template text, which the templates write anew.
+        XCTAssertNil(imported.learn.description)
+        expected.learn.description = nil
         // 'enabled' and 'Single Sign-On' were corrected by hand; the Azure portal link is updated by the import too.
         XCTAssertEqual(
             imported.notes[1].text,
@@ -107,6 +127,11 @@ final class TutorialImportSeedTests: XCTestCase {
         XCTAssertEqual(expected.website, "https://www.thousandeyes.com/")
         expected.website = nil
         expected.service.authenticationSchemes[0].description = importedScheme
+        // The seeds publish the older "Provisioning Mode: Automatic" flow, which the import records;
+        // the committed descriptors leave it out, taking the newest flow, the default.
+        XCTAssertEqual(imported.provisioningFlow, .automatic)
+        XCTAssertEqual(expected.provisioningFlow, .newConfiguration)
+        expected.provisioningFlow = imported.provisioningFlow
         expected.file = imported.file
         XCTAssertEqual(imported, expected)
     }
@@ -114,10 +139,14 @@ final class TutorialImportSeedTests: XCTestCase {
     func testThriveLXP() throws {
         let result = try ImportFixture.importing("Tests/Fixtures/Seeds/thrive-lxp.md")
         XCTAssertEqual(result.id, "thrive-lxp")
-        XCTAssertEqual(result.diagnostics.map(\.description), [])
+        XCTAssertEqual(
+            result.diagnostics.map(\.description),
+            [
+                "Tests/Fixtures/Seeds/thrive-lxp.md:71:1: warning: published defect corrected: 'TestApp' recorded as 'Thrive LXP'; the template's placeholder left in place of the app's name"
+            ])
         XCTAssertEqual(result.notImported, [])
         XCTAssertEqual([result.rowsImported, result.rowsFound], [12, 12])
-        try ImportGolden.assertMatches(result.bytes ?? [], golden: "\(ImportFixture.expected)/Seeds/thrive-lxp.json")
+        Golden.assert(result.bytes ?? [], matches: Repository.fixtures.appendingPathComponent("Import/Expected/Seeds/thrive-lxp.json"))
         guard let imported = ImportFixture.decoded(result), var expected = try ImportFixture.committed("thrive-lxp"),
             imported.credentials.steps.count == 1, expected.credentials.steps.count == 1,
             imported.prerequisites.count == 1, expected.prerequisites.count == 1
@@ -139,6 +168,11 @@ final class TutorialImportSeedTests: XCTestCase {
         expected.customFieldMappings = nil
         expected.helpPage = nil
         expected.service.authenticationSchemes[0].description = importedScheme
+        // The seeds publish the older "Provisioning Mode: Automatic" flow, which the import records;
+        // the committed descriptors leave it out, taking the newest flow, the default.
+        XCTAssertEqual(imported.provisioningFlow, .automatic)
+        XCTAssertEqual(expected.provisioningFlow, .newConfiguration)
+        expected.provisioningFlow = imported.provisioningFlow
         expected.file = imported.file
         XCTAssertEqual(imported, expected)
     }
@@ -160,7 +194,7 @@ final class TutorialImportSeedTests: XCTestCase {
     func testSeedImportsDecodeWithoutDiagnostics() throws {
         for seed in ["lucid-all-products", "lusid", "thousandeyes", "thrive-lxp"] {
             let result = try ImportFixture.importing("Tests/Fixtures/Seeds/\(seed).md")
-            let (descriptor, diagnostics) = VendorDescriptor.decode(id: seed, file: "\(seed).json", bytes: result.bytes ?? [])
+            let (descriptor, diagnostics) = DescriptorCodec.decode(id: seed, file: "\(seed).json", bytes: result.bytes ?? [])
             XCTAssertNotNil(descriptor, seed)
             XCTAssertEqual(diagnostics.map(\.description), [], seed)
         }

@@ -82,7 +82,13 @@ final class AttributeResolutionTests: XCTestCase {
         XCTAssertEqual(manager.type, .complex)
         XCTAssertTrue(manager.acceptsTableType("Reference"))
         XCTAssertTrue(manager.acceptsTableType("complex"))
-        XCTAssertFalse(manager.acceptsTableType("String"))
+        // A gallery app's Entra schema may hold the manager as a string (its id), and published
+        // tutorials type it so: String is accepted for references and complex attributes.
+        XCTAssertTrue(manager.acceptsTableType("String"))
+        XCTAssertFalse(manager.acceptsTableType("Boolean"))
+        XCTAssertTrue(try resolve("profileUrl").acceptsTableType("String"))
+        XCTAssertFalse(try resolve("active").acceptsTableType("String"))
+        XCTAssertTrue(try resolve("roles").acceptsTableType("String"))
 
         let members = try resolve("members", on: .group)
         XCTAssertEqual(members.type, .complex)

@@ -11,6 +11,7 @@ public enum TemplateNames {
         shared: TemplateLibrary, overrides: [String: TemplateLibrary], vendors: [ResolvedVendor]
     ) -> [Diagnostic] {
         var samples = vendors
+        // The sample validates (ResolvedVendorTests.testTheSampleDescriptorValidates holds it to that).
         if let sample = try? ResolvedVendor(checking: VendorDescriptor.sample) { samples.append(sample) }
         let tutorial = MustacheValue.shape(of: samples.map(TutorialContext.make))
         let index = SiteIndex.context(for: samples)

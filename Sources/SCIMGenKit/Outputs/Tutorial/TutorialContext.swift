@@ -13,8 +13,12 @@ import Mustache
 ///   `responseFields? {tenantURL, secretToken}`, `tenantURL?`, `secretTokenName?`, `issuer?`, `testConnectionHint?`
 /// - `assignmentTips`: `[{text}]`, `hasAssignmentTips`
 /// - `shots.<step>`: `{path, alt}` where the vendor replaces a standard screenshot
-/// - `users`, `groups?`: `{mappingName?, statesRequired, optional, rows [{path, type, filter, required, fieldRef?}]}`
-///   where `filter` and `required` are `&check;` or empty
+/// - `users`, `groups?`: `{mappingName?, statesRequired, statesNotes, hasRows, optional, screenshots [{path, alt}],
+///   rows [{path, type, filter, required, note, fieldRef?}]}` where `filter` and `required` are `&check;` or empty
+/// - `flow`: `{automatic, newConfiguration}`, one of them true: how Step 5 starts
+/// - `includes.<section>`: `[{name, path}]`; `hasIncludes.<section>`: whether there is one
+/// - `limitations`, `troubleshooting`, `resources`: `[{text}]` with `hasLimitations`, `hasTroubleshooting`
+/// - `changeLog`: `[{date?, text}]` with `hasChangeLog`
 /// - `credentials.steps[].code`: `{block, listBlock}`, a fenced block, and the same indented for a list item
 /// - `extensions`: `[{id, name, attributes [{name, type}]}]`
 /// - `customFields?`: `{allowed [{path, shortName, fieldRef?}], fieldRefRule?, newFieldsLocation?, requestChannel?, otherIdentityProviders [{name}]}`
@@ -47,6 +51,27 @@ enum TutorialContext {
                     })),
             "users": table(vendor.users),
             "extensions": .array(vendor.extensions.map(extensionSchema)),
+            "flow": .object([
+                "automatic": .bool(vendor.provisioningFlow == .automatic),
+                "newConfiguration": .bool(vendor.provisioningFlow == .newConfiguration),
+            ]),
+            "includes": includes(vendor.includes),
+            "hasIncludes": .object(
+                Dictionary(uniqueKeysWithValues: Note.Section.allCases.map { section in
+                    (section.rawValue, MustacheValue.bool(vendor.includes.contains { $0.section == section }))
+                })),
+            "limitations": .array(vendor.limitations.map { .object(["text": .string(listText($0))]) }),
+            "hasLimitations": .bool(!vendor.limitations.isEmpty),
+            "troubleshooting": .array(vendor.troubleshooting.map { .object(["text": .string(listText($0))]) }),
+            "hasTroubleshooting": .bool(!vendor.troubleshooting.isEmpty),
+            "changeLog": .array(
+                vendor.changeLog.map { entry in
+                    var object: [String: MustacheValue] = ["text": .string(listText(entry.text))]
+                    if let date = entry.date { object["date"] = .string(MarkdownText.inline(date)) }
+                    return .object(object)
+                }),
+            "hasChangeLog": .bool(!vendor.changeLog.isEmpty),
+            "resources": .array(vendor.resources.map { .object(["text": .string(listText($0))]) }),
         ]
         if let website = vendor.website { context["website"] = .string(MarkdownText.destination(website)) }
         if let tutorial = vendor.singleSignOnTutorial {
@@ -126,6 +151,7 @@ enum TutorialContext {
         let optional: [(String, String?)] = [
             ("tenantURL", credentials.tenantURL), ("secretTokenName", credentials.secretTokenName),
             ("issuer", credentials.issuer), ("testConnectionHint", credentials.testConnectionHint),
+            ("adminCredentials", credentials.adminCredentials),
         ]
         for (key, value) in optional {
             if let value { object[key] = .string(MarkdownText.inline(value)) }
@@ -140,15 +166,33 @@ enum TutorialContext {
                 "type": .string(row.type.rawValue),
                 "filter": .string(row.filterable ? "&check;" : ""),
                 "required": .string(row.required == true ? "&check;" : ""),
+                "note": .string(row.note.map(MarkdownText.inline) ?? ""),
             ]
             if let fieldRef = row.fieldRef { object["fieldRef"] = .string(fieldRef) }
             return .object(object)
         }
         var object: [String: MustacheValue] = [
             "statesRequired": .bool(table.statesRequired), "optional": .bool(table.optional), "rows": .array(rows),
+            "hasRows": .bool(!rows.isEmpty),
+            "statesNotes": .bool(table.rows.contains { $0.mapping.note != nil }),
+            "screenshots": .array(table.table.screenshots.map(screenshot)),
         ]
         if let name = table.mappingName { object["mappingName"] = .string(MarkdownText.inline(name)) }
         return .object(object)
+    }
+
+    static func includes(_ includes: [Include]) -> MustacheValue {
+        var bySection: [String: MustacheValue] = [:]
+        for section in Note.Section.allCases {
+            bySection[section.rawValue] = .array(
+                includes.filter { $0.section == section }.map { include in
+                    .object([
+                        "name": .string(MarkdownText.inline(include.linkText)),
+                        "path": .string(MarkdownText.destination(include.path)),
+                    ])
+                })
+        }
+        return .object(bySection)
     }
 
     static func extensionSchema(_ schema: ExtensionSchema) -> MustacheValue {

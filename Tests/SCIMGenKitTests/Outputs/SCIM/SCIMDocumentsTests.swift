@@ -3,33 +3,14 @@ import TestSupport
 import XCTest
 @testable import SCIMGenKit
 
-/// The discovery documents: goldens for the four vendors, the schema against each attribute table,
+/// The discovery documents: their layout, and the schema against each attribute table (goldens are
+/// `GoldenSiteTests`', from fixture vendors),
 /// and (in `Tests/Tools/judges`) an outside check with scim2-models.
 final class SCIMDocumentsTests: XCTestCase {
     static let vendors = VendorLoader.load(directory: Repository.vendors, display: "Vendors").vendors
 
     func vendor(_ id: String) throws -> ResolvedVendor {
         try XCTUnwrap(Self.vendors.first { $0.id == id })
-    }
-
-    func testGoldens() throws {
-        XCTAssertEqual(Self.vendors.count, 4)
-        for vendor in Self.vendors {
-            let files = SCIMDocuments.files(for: vendor)
-            for (path, bytes) in files {
-                Golden.assert(String(decoding: bytes, as: UTF8.self), matches: Repository.fixtures.appendingPathComponent("Golden/\(path)"))
-            }
-            // No stray golden that generation no longer writes.
-            let folder = Repository.fixtures.appendingPathComponent("Golden/\(vendor.id)/scim")
-            let enumerator = FileManager.default.enumerator(atPath: folder.path)
-            var goldens: [String] = []
-            while let path = enumerator?.nextObject() as? String {
-                var isFolder: ObjCBool = false
-                _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
-                if !isFolder.boolValue { goldens.append("\(vendor.id)/scim/\(path)") }
-            }
-            XCTAssertEqual(Set(goldens), Set(files.keys), vendor.id)
-        }
     }
 
     func testFileLayoutAndListResponses() throws {
