@@ -102,7 +102,7 @@ public struct SiteCheck: Sendable {
             findings.append(Finding(kind: .missing, path: folder.manifestName, file: folder.manifestDisplay, diff: ""))
         } else if expected != manifest.bytes {
             let diff = UnifiedDiff.make(
-                old: String(decoding: manifest.bytes, as: UTF8.self), new: String(decoding: expected, as: UTF8.self),
+                old: String(decoding: manifest.bytes, as: UTF8.self).withVisibleControls, new: String(decoding: expected, as: UTF8.self),
                 oldName: folder.manifestDisplay, newName: "\(folder.manifestDisplay) (generated)", maxLines: 40)
             findings.append(Finding(kind: .stale, path: folder.manifestName, file: folder.manifestDisplay, diff: diff))
         }
@@ -204,7 +204,7 @@ extension SiteCheck {
                         }
                         let diff = old.map {
                             UnifiedDiff.make(
-                                old: String(decoding: $0, as: UTF8.self), new: String(decoding: bytes, as: UTF8.self),
+                                old: String(decoding: $0, as: UTF8.self).withVisibleControls, new: String(decoding: bytes, as: UTF8.self),
                                 oldName: file, newName: "\(file) (generated)", maxLines: 40)
                         }
                         results[index] = .finding(Finding(kind: .stale, path: path, file: file, diff: diff ?? ""))

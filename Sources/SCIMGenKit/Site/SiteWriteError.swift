@@ -108,7 +108,7 @@ extension SiteWarning {
 
     /// A manifest line naming a path that leaves the folder.
     static func unsafeEntry(_ manifest: String, line: Int, path: String, problem: String) -> SiteWarning {
-        SiteWarning(path: manifest, line: line, message: "lists '\(path)', which \(problem); the line is ignored")
+        SiteWarning(path: manifest, line: line, message: "lists '\(path.withVisibleControls)', which \(problem); the line is ignored")
     }
 
     /// More malformed lines than are worth printing one by one.
@@ -128,5 +128,34 @@ extension SiteWarning {
         SiteWarning(
             path: path,
             message: "is no longer generated, but its bytes are not what scimgen wrote; left in place and no longer listed; delete it if nobody needs it")
+    }
+}
+
+extension String {
+    /// The text with every control character a terminal would act on shown as its symbol (ESC as
+    /// `␛`, a lone carriage return as `␍`, C1 controls as `�`), so that printing bytes read from the
+    /// output folder cannot move the cursor, retitle the terminal or set its clipboard. Tabs, line
+    /// feeds and the carriage return of a CRLF line end stay.
+    var withVisibleControls: String {
+        guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return self }
+        var result = String.UnicodeScalarView()
+        let scalars = Array(unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar.value {
+            case 0x09, 0x0A:
+                result.append(scalar)
+            case 0x0D where index + 1 < scalars.count && scalars[index + 1] == "\n":
+                result.append(scalar)
+            case 0x00..<0x20:
+                result.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F:
+                result.append("\u{2421}")
+            case 0x80...0x9F:
+                result.append("\u{FFFD}")
+            default:
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 }

@@ -44,7 +44,7 @@ final class SiteManifestTests: XCTestCase {
             ("\(a)  ../x.md\n", [:], ["m:1: warning: lists '../x.md', which leaves the output folder with '..'; the line is ignored"]),
             ("\(a)  /etc/passwd\n", [:], ["m:1: warning: lists '/etc/passwd', which is absolute; the line is ignored"]),
             ("\(a)  a//b\n", [:], ["m:1: warning: lists 'a//b', which has an empty or '.' segment; the line is ignored"]),
-            ("\(a)  a\u{7}b\n", [:], ["m:1: warning: lists 'a\u{7}b', which contains a control character; the line is ignored"]),
+            ("\(a)  a\u{1B}[2Jb\n", [:], ["m:1: warning: lists 'a␛[2Jb', which contains a control character; the line is ignored"]),
         ]
         for (text, expected, warnings) in cases {
             let manifest = SiteManifest(Array(text.utf8), display: "m")

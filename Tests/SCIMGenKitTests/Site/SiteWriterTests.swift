@@ -325,6 +325,16 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertEqual(check.findings[1].diff, "--- Site/a.md\n+++ Site/a.md (generated)\n@@ -1,2 +1,2 @@\n one\n-two\n+three\n")
     }
 
+    func testCheckShowsControlCharactersOfAStaleFileAsSymbols() throws {
+        _ = try writer.write(["a.md": bytes("one\r\ntwo\r\n")])
+        // An escape that would set the terminal's clipboard, a bell, a lone carriage return, a C1 control.
+        try write("a.md", "one\r\ntwo \u{1B}]52;c;aGk=\u{7}\rover\u{9B}2J\r\n")
+        let check = try SiteCheck(files: ["a.md": bytes("one\r\ntwo\r\n")], root: root, display: "Site")
+        XCTAssertEqual(
+            check.findings.first { $0.path == "a.md" }?.diff,
+            "--- Site/a.md\n+++ Site/a.md (generated)\n@@ -1,2 +1,2 @@\n one\n-two ␛]52;c;aGk=␇␍over\u{FFFD}2J\n+two\n")
+    }
+
     func testCheckOfAMissingFolder() throws {
         let check = try SiteCheck(files: ["a.md": bytes("a")], root: root, display: "Site")
         XCTAssertEqual(check.findings.map { "\($0.file): \($0.kind)" }, [".Site.scimgen-manifest: missing", "Site/a.md: missing"])
