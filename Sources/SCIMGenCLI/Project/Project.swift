@@ -68,9 +68,11 @@ extension Project {
             case ".", "":
                 continue
             case "..":
-                current = (current as NSString).deletingLastPathComponent
+                // By hand: NSString's path methods trap on some short paths on Linux.
+                let slash = current.lastIndex(of: "/") ?? current.startIndex
+                current = slash == current.startIndex ? "/" : String(current[..<slash])
             default:
-                current = (current as NSString).appendingPathComponent(component)
+                current = current == "/" ? "/" + component : current + "/" + component
                 if let real = realpath(current, nil) {
                     current = String(cString: real)
                     free(real)

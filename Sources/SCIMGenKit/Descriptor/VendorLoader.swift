@@ -111,21 +111,25 @@ public enum VendorLoader {
         var set = load(count: found.count) { index in
             let entry = found[index]
             let at = SourceLocation(file: entry.file, line: 1, column: 1)
-            let attributes = try? FileManager.default.attributesOfItem(atPath: entry.url.path)
-            guard let attributes, (attributes[.type] as? FileAttributeType) == .typeRegular else {
-                let message = attributes == nil
-                    ? "vendor folder '\(display)/\(entry.id)' has no \(descriptorName); add one or run 'scimgen new \(entry.id) --name \"Display Name\"'"
-                    : "'\(entry.file)' is not a regular file"
-                return .failure(Diagnostic(.error, message, at: at))
-            }
-            if let size = attributes[.size] as? Int, size > maxDescriptorBytes {
+            // One open and one fstat: no link followed (a descriptor that is a link could show another
+            // file's text in messages), no FIFO waited on, nothing over the limit read.
+            switch FileBytes.read(entry.url.path, limit: maxDescriptorBytes, followingLinks: false) {
+            case .bytes(let bytes):
+                return .success(VendorSource(id: entry.id, file: entry.file, bytes: bytes))
+            case .missing:
                 return .failure(
-                    Diagnostic(.error, "descriptor is \(size) bytes, more than the limit of \(maxDescriptorBytes); split or trim it", at: at))
+                    Diagnostic(
+                        .error,
+                        "vendor folder '\(display)/\(entry.id)' has no \(descriptorName); add one or run 'scimgen new \(entry.id) --name \"Display Name\"'",
+                        at: at))
+            case .directory, .notRegular:
+                return .failure(Diagnostic(.error, "'\(entry.file)' is not a regular file; make it one (links are not followed)", at: at))
+            case .tooLarge(let size):
+                return .failure(
+                    Diagnostic(.error, "descriptor is \(size) bytes or more, more than the limit of \(maxDescriptorBytes); split or trim it", at: at))
+            case .unreadable(let error):
+                return .failure(Diagnostic(.error, "cannot read '\(entry.file)': \(error)", at: at))
             }
-            guard case .bytes(let bytes) = FileBytes.read(entry.url.path) else {
-                return .failure(Diagnostic(.error, "cannot read '\(entry.file)'", at: at))
-            }
-            return .success(VendorSource(id: entry.id, file: entry.file, bytes: bytes))
         }
         set.diagnostics = (diagnostics + set.diagnostics).sorted(by: diagnosticOrder)
         return set

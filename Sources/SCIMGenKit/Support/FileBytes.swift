@@ -24,12 +24,14 @@ package enum FileBytes {
     /// The default limit, far above any descriptor or template.
     package static let defaultLimit = 64 << 20
 
-    /// The bytes of the regular file at `path` when it holds at most `limit` bytes.
-    package static func read(_ path: String, limit: Int = defaultLimit) -> Outcome {
+    /// The bytes of the regular file at `path` when it holds at most `limit` bytes; with
+    /// `followingLinks` false, a link at `path` itself is not a regular file and is never followed.
+    package static func read(_ path: String, limit: Int = defaultLimit, followingLinks: Bool = true) -> Outcome {
         // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else {
             let error = SystemError.last
+            if error.code == ELOOP && !followingLinks { return .notRegular }
             return error.code == ENOENT || error.code == ENOTDIR ? .missing : .unreadable(error)
         }
         defer { close(fd) }

@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import XCTest
 
@@ -114,5 +115,24 @@ final class ValidateCommandTests: XCTestCase {
         let run = workspace.run(["validate", "--vendors", "Nowhere"])
         XCTAssertEqual(run.code, 1)
         XCTAssertEqual(run.err, "error: vendors folder 'Nowhere' does not exist; pass --vendors DIR\n")
+    }
+
+    /// A descriptor that is a link (to the process environment, say) or a FIFO is refused without
+    /// being read: nothing of another file reaches a message, and nothing waits.
+    func testADescriptorThatIsALinkOrAFIFOIsNeverRead() throws {
+        let workspace = try Workspace()
+        try FileManager.default.createDirectory(at: workspace.url("Vendors/evil"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: workspace.url("Vendors/evil/vendor.json").path, withDestinationPath: "/proc/self/environ")
+        try FileManager.default.createDirectory(at: workspace.url("Vendors/slow"), withIntermediateDirectories: true)
+        XCTAssertEqual(mkfifo(workspace.url("Vendors/slow/vendor.json").path, 0o644), 0)
+        let run = workspace.run(["validate"], environment: ["SECRET_TOKEN": "hunter2"])
+        XCTAssertEqual(run.code, 1)
+        XCTAssertEqual(
+            run.err,
+            """
+            Vendors/evil/vendor.json:1:1: error: 'Vendors/evil/vendor.json' is not a regular file; make it one (links are not followed)
+            Vendors/slow/vendor.json:1:1: error: 'Vendors/slow/vendor.json' is not a regular file; make it one (links are not followed)
+
+            """)
     }
 }
