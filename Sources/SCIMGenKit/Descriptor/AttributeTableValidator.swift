@@ -12,6 +12,7 @@ struct AttributeTableValidator {
     func check() -> (table: ResolvedTable, identities: Set<String>, diagnostics: [Diagnostic]) {
         var found: [Diagnostic] = []
         var rows: [ResolvedRow] = []
+        rows.reserveCapacity(table.attributes.count)
         var seen: [String: AttributeMapping] = [:]
         var priorities: [Int: AttributeMapping] = [:]
         for row in table.attributes {

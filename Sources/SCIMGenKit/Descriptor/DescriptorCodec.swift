@@ -35,7 +35,7 @@ public enum DescriptorCodec {
         reader.finish()
         descriptor.id = id
         descriptor.file = file
-        descriptor.locations = KeyLocations(sink.keyLocations, damaged: sink.damaged)
+        descriptor.locations = KeyLocations(file: file, entries: sink.keyLocations, damaged: sink.damaged)
         descriptor.comments = Comments(sink.comments)
         return (descriptor, root, sink.diagnostics)
     }

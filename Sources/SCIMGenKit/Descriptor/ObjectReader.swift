@@ -39,7 +39,9 @@ final class ObjectReader {
     func value(_ key: String) -> JSONNode? {
         read.insert(key)
         guard let node = members.first(where: { $0.key == key })?.value else { return nil }
-        if locating { sink.keyLocations[path(key)] = sink.location(node) }
+        if locating {
+            sink.keyLocations.append(.init(path: path(key), line: Int32(clamping: node.line), column: Int32(clamping: node.column)))
+        }
         return node
     }
 
@@ -142,6 +144,7 @@ final class ObjectReader {
     func objects<T>(_ key: String, required: Bool = false, _ body: (ObjectReader) -> T?) -> [T] {
         guard let items = array(key, required: required) else { return [] }
         var result: [T] = []
+        result.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             let reader = ObjectReader(item, context: "\(path(key))[\(index)]", sink: sink, locating: false)
             guard reader.isObject else { continue }
@@ -245,7 +248,7 @@ final class DiagnosticSink {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
     /// Where each key read so far was, by dotted path.
-    var keyLocations: [String: SourceLocation] = [:]
+    var keyLocations: [KeyLocations.Entry] = []
     /// The `$comment`s read so far, by the dotted path of their object.
     var comments: [String: [String]] = [:]
     /// The dotted paths of values that were unusable, such as `capabilities.groups`.

@@ -10,28 +10,56 @@
 /// tables and custom field mappings are the resolved ones.
 @dynamicMemberLookup
 public struct ResolvedVendor: Hashable, Sendable {
+    /// The parts, held by reference: a checked vendor is never changed, and thousands of them are
+    /// passed around and kept in arrays, which then hold one pointer each.
+    private final class Storage: Sendable {
+        let descriptor: VendorDescriptor
+        let users: ResolvedTable
+        let groups: ResolvedTable?
+        let extensionSchemas: [SCIMSchemaDefinition]
+        let customFields: [ResolvedCustomField]
+
+        init(
+            descriptor: VendorDescriptor, users: ResolvedTable, groups: ResolvedTable?,
+            extensionSchemas: [SCIMSchemaDefinition], customFields: [ResolvedCustomField]
+        ) {
+            self.descriptor = descriptor
+            self.users = users
+            self.groups = groups
+            self.extensionSchemas = extensionSchemas
+            self.customFields = customFields
+        }
+    }
+
+    private let storage: Storage
+
     /// The descriptor as decoded.
-    public let descriptor: VendorDescriptor
+    public var descriptor: VendorDescriptor { storage.descriptor }
     /// The user attribute table, every row resolved.
-    public let users: ResolvedTable
+    public var users: ResolvedTable { storage.users }
     /// The group attribute table, nil when the vendor does not provision groups.
-    public let groups: ResolvedTable?
+    public var groups: ResolvedTable? { storage.groups }
     /// The vendor's extension schemas as SCIM schema definitions, in descriptor order.
-    public let extensionSchemas: [SCIMSchemaDefinition]
+    public var extensionSchemas: [SCIMSchemaDefinition] { storage.extensionSchemas }
     /// The custom field mappings' attributes, resolved for users.
-    public let customFields: [ResolvedCustomField]
+    public var customFields: [ResolvedCustomField] { storage.customFields }
 
     /// Made by `DescriptorValidator.check` only.
     init(
         descriptor: VendorDescriptor, users: ResolvedTable, groups: ResolvedTable?,
         extensionSchemas: [SCIMSchemaDefinition], customFields: [ResolvedCustomField]
     ) {
-        self.descriptor = descriptor
-        self.users = users
-        self.groups = groups
-        self.extensionSchemas = extensionSchemas
-        self.customFields = customFields
+        storage = Storage(
+            descriptor: descriptor, users: users, groups: groups, extensionSchemas: extensionSchemas,
+            customFields: customFields)
     }
+
+    /// Two checked vendors are equal when their descriptors are: the rest follows from it.
+    public static func == (lhs: ResolvedVendor, rhs: ResolvedVendor) -> Bool {
+        lhs.storage === rhs.storage || lhs.descriptor == rhs.descriptor
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(descriptor) }
 
     /// Checks `descriptor` and returns the checked vendor.
     ///

@@ -162,11 +162,12 @@ public enum VendorLoader {
             // Semantic checks run on whatever decoded, so one run reports every problem; only a
             // descriptor without any error becomes a checked vendor.
             let (vendor, semantic) = DescriptorValidator.check(descriptor, document: document)
-            let placeholders = VendorSkeleton.placeholderWarnings(document, file: source.file)
+            let placeholders = VendorSkeleton.placeholderWarnings(document, bytes: source.bytes, file: source.file)
             let decodedCleanly = !found.contains { $0.severity == .error }
             slots[index] = (decodedCleanly ? vendor : nil, found + semantic + placeholders)
         }
         var vendors: [ResolvedVendor] = []
+        vendors.reserveCapacity(count)
         var diagnostics: [Diagnostic] = []
         for slot in slots.values {
             guard let (descriptor, found) = slot else { continue }

@@ -46,7 +46,12 @@ public enum VendorSkeleton {
 
 extension VendorSkeleton {
     /// A warning for every string in a descriptor that still holds the placeholder.
-    static func placeholderWarnings(_ root: JSONNode, file: String) -> [Diagnostic] {
+    static func placeholderWarnings(_ root: JSONNode, bytes: [UInt8], file: String) -> [Diagnostic] {
+        // Almost no file holds the marker: a byte scan spares walking every string of every descriptor.
+        let marker = Array(placeholder.utf8)
+        guard bytes.count >= marker.count,
+            (0...(bytes.count - marker.count)).contains(where: { bytes[$0] == marker[0] && bytes[$0..<$0 + marker.count].elementsEqual(marker) })
+        else { return [] }
         var found: [Diagnostic] = []
         func visit(_ node: JSONNode, key: String?) {
             switch node.value {

@@ -34,20 +34,36 @@ public struct Origin: Hashable, Sendable {
 /// Where each key of a descriptor was read, by dotted path (`learn.date`, `groups`), for messages
 /// about facts that have no row of their own. Ignored by equality, as `Origin` is.
 public struct KeyLocations: Hashable, Sendable {
-    /// Locations of values by dotted key path.
-    public var byPath: [String: SourceLocation]
+    /// One key's value: its dotted path and where it starts.
+    public struct Entry: Hashable, Sendable {
+        /// The dotted path, such as `capabilities.groups`.
+        public var path: String
+        /// The 1-based line.
+        public var line: Int32
+        /// The 1-based column.
+        public var column: Int32
+    }
+
+    /// The file every entry is in.
+    public var file: String
+    /// Every key read outside arrays, in reading order: a list, not a dictionary, because it is
+    /// written for every descriptor and read only for a message.
+    public var entries: [Entry]
 
     /// The dotted paths of values that could not be read, such as `capabilities.groups`.
     public var damaged: Set<String>
 
     /// Creates a map.
-    public init(_ byPath: [String: SourceLocation] = [:], damaged: Set<String> = []) {
-        self.byPath = byPath
+    public init(file: String = "", entries: [Entry] = [], damaged: Set<String> = []) {
+        self.file = file
+        self.entries = entries
         self.damaged = damaged
     }
 
     /// The location of the value at `path`, such as `capabilities.groups`.
-    public subscript(path: String) -> SourceLocation? { byPath[path] }
+    public subscript(path: String) -> SourceLocation? {
+        entries.first { $0.path == path }.map { SourceLocation(file: file, line: Int($0.line), column: Int($0.column)) }
+    }
 
     /// Whether the value at `path`, or anything inside it, could not be read: its value in the
     /// descriptor is then a default, and checks that depend on it say nothing.

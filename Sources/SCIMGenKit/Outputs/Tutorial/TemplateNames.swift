@@ -3,17 +3,20 @@ import Mustache
 /// Checks templates against the data they are given, before anything is rendered: a name that no
 /// descriptor can fill (`{{ap}}` for `{{app}}`) is an error located at its tag, with a did-you-mean.
 ///
-/// The data's shape is that of the sample descriptor (every field set) and of every vendor loaded,
-/// so a name is known exactly when some descriptor could give it a value.
+/// The data's shape is that of the sample descriptor, which sets every field, so a name is known
+/// exactly when some descriptor could give it a value.
 public enum TemplateNames {
     /// Every unknown name in the shared templates and in each vendor's overrides.
     public static func problems(
         shared: TemplateLibrary, overrides: [String: TemplateLibrary], vendors: [ResolvedVendor]
     ) -> [Diagnostic] {
-        var samples = vendors
-        // The sample validates (ResolvedVendorTests.testTheSampleDescriptorValidates holds it to that).
-        if let sample = try? ResolvedVendor(checking: VendorDescriptor.sample) { samples.append(sample) }
-        let tutorial = MustacheValue.shape(of: samples.map(TutorialContext.make))
+        // The sample sets every field of the format, and the data templates see has a key for a
+        // field exactly when it is set, so the sample's data has every key any vendor's can have
+        // (ResolvedVendorTests holds the sample valid). Only if it could not be checked do the
+        // vendors' own data stand in, one at a time.
+        let samples = (try? ResolvedVendor(checking: VendorDescriptor.sample)).map { [$0] } ?? vendors
+        var tutorial = MustacheValue.object([:])
+        for vendor in samples { tutorial = MustacheValue.shape(of: [tutorial, TutorialContext.make(vendor)]) }
         let index = SiteIndex.context(for: samples)
         var libraries = [shared]
         for id in overrides.keys.sorted() { libraries.append(shared.overlaying(overrides[id]!)) }
