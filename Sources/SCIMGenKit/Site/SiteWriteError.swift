@@ -133,11 +133,12 @@ extension SiteWarning {
 
 extension String {
     /// The text with every control character a terminal would act on shown as its symbol (ESC as
-    /// `␛`, a lone carriage return as `␍`, C1 controls as `�`), so that printing bytes read from the
-    /// output folder cannot move the cursor, retitle the terminal or set its clipboard. Tabs, line
-    /// feeds and the carriage return of a CRLF line end stay.
+    /// `␛`, a lone carriage return as `␍`, C1 controls and the bidirectional controls as `�`), so that
+    /// printing bytes read from the output folder cannot move the cursor, retitle the terminal, set its
+    /// clipboard or reorder the line as shown. Tabs, line feeds and the carriage return of a CRLF line end stay.
     var withVisibleControls: String {
-        guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return self }
+        guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || SiteWriter.isBidiControl($0) })
+        else { return self }
         var result = String.UnicodeScalarView()
         let scalars = Array(unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
@@ -151,6 +152,8 @@ extension String {
             case 0x7F:
                 result.append("\u{2421}")
             case 0x80...0x9F:
+                result.append("\u{FFFD}")
+            case _ where SiteWriter.isBidiControl(scalar):
                 result.append("\u{FFFD}")
             default:
                 result.append(scalar)

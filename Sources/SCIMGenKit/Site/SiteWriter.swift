@@ -92,7 +92,9 @@ public struct SiteWriter: Sendable {
         if path.isEmpty { return "is empty" }
         if path.hasPrefix("/") { return "is absolute" }
         if path.contains("\\") { return "contains a backslash" }
-        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        // C1 controls too (U+009B is a terminal's CSI) and the bidirectional controls that reorder
+        // a line as shown: a manifest path is printed in `check`'s findings and `generate`'s warnings.
+        if path.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || Self.isBidiControl($0) }) {
             return "contains a control character"
         }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -100,6 +102,14 @@ public struct SiteWriter: Sendable {
         if segments.contains("") || segments.contains(".") { return "has an empty or '.' segment" }
         if segments.contains(where: { $0.utf8.count > 200 }) { return "has a name longer than 200 bytes" }
         return nil
+    }
+
+    /// U+061C, U+200E, U+200F, U+202A to U+202E and U+2066 to U+2069, which reorder the text around them.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 }
 
