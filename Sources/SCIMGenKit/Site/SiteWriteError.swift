@@ -123,6 +123,14 @@ extension SiteWarning {
             message: "is listed in the manifest but is \(kind), not a file scimgen wrote; left in place and no longer listed")
     }
 
+    /// A listed entry that differs from a generated path only by letter case or Unicode normalization.
+    static func sameAsAGeneratedFile(_ path: String) -> SiteWarning {
+        SiteWarning(
+            path: path.withVisibleControls,
+            message: "is listed in the manifest and differs from a generated file only by letter case or Unicode normalization, "
+                + "so on macOS and Windows it is that file; left in place and no longer listed")
+    }
+
     /// A listed entry that is no longer generated and whose bytes are not what scimgen wrote.
     static func changedSinceWritten(_ path: String) -> SiteWarning {
         SiteWarning(

@@ -323,9 +323,16 @@ extension SiteWriter {
         mutating func removeStale(scope: (String) -> Bool) throws {
             let stale = manifest.paths.filter { scope($0) && produced[$0] == nil }.sorted()
             guard !stale.isEmpty else { return }
+            // On a case-insensitive or normalization-insensitive file system (macOS, Windows) a listed
+            // `LUSID/tutorial.md` is the `lusid/tutorial.md` this run has just written or kept.
+            let producedKeys = Set(produced.keys.map(PortablePath.foldKey))
             var walker = FolderWalker(root: root)
             var emptied: Set<String> = []
             for path in stale {
+                if producedKeys.contains(PortablePath.foldKey(path)) {
+                    summary.warnings.append(.sameAsAGeneratedFile(root.display(path)))
+                    continue
+                }
                 var segments = path.split(separator: "/")
                 let name = String(segments.removeLast())
                 let found: FolderHandle?

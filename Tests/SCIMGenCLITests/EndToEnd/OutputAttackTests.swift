@@ -116,6 +116,28 @@ final class OutputAttackTests: XCTestCase {
         XCTAssertEqual(check.code, 0, "\(check)")
     }
 
+    /// On macOS and Windows `LUSID/tutorial.md` is `lusid/tutorial.md`: a manifest line naming a generated
+    /// file in another letter case, with its right hash, must not make generate remove what it just kept.
+    func testAManifestLineInAnotherLetterCaseNeverRemovesAGeneratedFile() throws {
+        let workspace = try generated()
+        let tutorial = try XCTUnwrap(workspace.read("Site/lusid/tutorial.md"))
+        // On Linux the other spelling is a file of its own, holding the same bytes; the rule is the same.
+        try FileManager.default.createDirectory(at: workspace.url("Site/LUSID"), withIntermediateDirectories: true)
+        try tutorial.write(to: workspace.url("Site/LUSID/tutorial.md"), atomically: false, encoding: .utf8)
+        let hash = SHA256.hex(Array(tutorial.utf8))
+        let manifest = try XCTUnwrap(workspace.read(".Site.scimgen-manifest"))
+        try (manifest + "\(hash)  LUSID/tutorial.md\n").write(to: workspace.url(".Site.scimgen-manifest"), atomically: false, encoding: .utf8)
+        let run = try scimgen(["generate"], in: workspace)
+        XCTAssertEqual(run.code, 0, "\(run)")
+        XCTAssertEqual(
+            run.err,
+            "Site/LUSID/tutorial.md: warning: is listed in the manifest and differs from a generated file only by letter case "
+                + "or Unicode normalization, so on macOS and Windows it is that file; left in place and no longer listed\n")
+        XCTAssertEqual(workspace.read("Site/LUSID/tutorial.md"), tutorial)
+        XCTAssertEqual(workspace.read("Site/lusid/tutorial.md"), tutorial)
+        XCTAssertFalse(try XCTUnwrap(workspace.read(".Site.scimgen-manifest")).contains("LUSID"))
+    }
+
     // MARK: - 3. Nothing outside the folder is read or printed
 
     func testCheckNeverReadsOrPrintsThroughALink() throws {
