@@ -4,8 +4,9 @@
 Usage: check_csv.py FILE...
 
 For each file: parses it strictly (RFC 4180, as Excel's dialect does), checks that every record
-ends in CRLF and has as many fields as the header, and that csv.writer writes the same rows back
-to the same bytes (so the quoting is the minimal RFC 4180 quoting). Prints one JSON object
+ends in CRLF and has as many fields as the header, that csv.writer writes the same rows back
+to the same bytes (so the quoting is the minimal RFC 4180 quoting), and that read with ';' or tab
+as the separator, as spreadsheets in some locales read it, no cell begins a formula. Prints one JSON object
 {file: [[field, ...], ...]} with the header as the first row. Exits 1 with a message on any problem.
 """
 import csv
@@ -33,7 +34,17 @@ def check(path):
     csv.writer(again, lineterminator="\r\n").writerows(rows)
     if again.getvalue() != text:
         raise ValueError("csv.writer writes these rows differently (quoting or line breaks)")
+    # A spreadsheet opens a CSV with its locale's list separator (';' in much of Europe) and
+    # LibreOffice splits on tabs too: read that way, no cell may begin a formula either.
+    for delimiter in (";", "\t"):
+        for number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
+            for cell in row:
+                if cell[:1] in FORMULA_STARTS:
+                    raise ValueError(f"record {number}, read with {delimiter!r} as the separator, has a cell that begins a formula: {cell!r}")
     return rows
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def main(paths):

@@ -322,8 +322,10 @@ def check_vendor(folder, port):
             problem = scim_error(request("GET", f"{variant}?FiLtEr=x"), 403)
             if problem:
                 findings.append(f"GET {variant}?FiLtEr=x: {problem}")
+        # A final line feed (%0A) too: PCRE's '$' matches before one, so a pattern must end in '\z'.
         unknown = [route["path"].replace("/Schemas/", "/SCHEMAS/"), route["path"] + "x", route["path"] + "/",
-                   route["path"][: -len(suffix)] + suffix.upper() + "x"]
+                   route["path"][: -len(suffix)] + suffix.upper() + "x", route["path"] + "\n",
+                   route["path"][: -len(suffix)] + suffix.upper() + "\n"]
         for path in unknown:
             problem = scim_error(request("GET", path), 404)
             if problem:

@@ -19,6 +19,18 @@ enum ExtensionValidator {
             if !schema.id.lowercased().hasPrefix("urn:") || !urnCharacters || schema.id.contains("..") {
                 found.append(Diagnostic(.error, "extension id '\(schema.id)' must be a URN such as 'urn:ietf:params:scim:schemas:extension:<name>:2.0:User'", at: at))
             }
+            // Its file lies at `Site/<id>/scim/Schemas/`: bounded so that the whole path stays well inside
+            // Windows's 260 characters and the writer's 200 bytes a name, instead of failing in `generate`.
+            let file = SCIMFileName.schema(schema.id)
+            if file.utf8.count > maximumSchemaFileBytes {
+                found.append(
+                    Diagnostic(
+                        .error,
+                        "extension id '\(schema.id)' is too long: its file 'Schemas/\(file)' would have \(file.utf8.count) bytes, "
+                            + "over \(maximumSchemaFileBytes), and such paths cannot be checked out on Windows; shorten the URN to "
+                            + "\(maximumSchemaFileBytes - ".json".utf8.count) characters",
+                        at: at))
+            }
             if standard.contains(schema.id.lowercased()) {
                 found.append(Diagnostic(.error, "extension id '\(schema.id)' is a standard RFC 7643 schema; scimgen knows it already, so remove the declaration", at: at))
             }
@@ -46,6 +58,10 @@ enum ExtensionValidator {
         }
         return found
     }
+
+    /// The longest file name of an extension schema, `.json` included: the Enterprise User
+    /// extension's is 64 bytes.
+    static let maximumSchemaFileBytes = 128
 
     /// `urn:ietf:params:scim:schemas:extension:<Name>:2.0:User`, the only shape Entra's
     /// non-gallery apps accept for vendor extension attributes.

@@ -123,6 +123,14 @@ extension SiteWarning {
             message: "is listed in the manifest but is \(kind), not a file scimgen wrote; left in place and no longer listed")
     }
 
+    /// A listed entry that differs from a generated path only by letter case or Unicode normalization.
+    static func sameAsAGeneratedFile(_ path: String) -> SiteWarning {
+        SiteWarning(
+            path: path.withVisibleControls,
+            message: "is listed in the manifest and differs from a generated file only by letter case or Unicode normalization, "
+                + "so on macOS and Windows it is that file; left in place and no longer listed")
+    }
+
     /// A listed entry that is no longer generated and whose bytes are not what scimgen wrote.
     static func changedSinceWritten(_ path: String) -> SiteWarning {
         SiteWarning(
@@ -133,11 +141,12 @@ extension SiteWarning {
 
 extension String {
     /// The text with every control character a terminal would act on shown as its symbol (ESC as
-    /// `␛`, a lone carriage return as `␍`, C1 controls as `�`), so that printing bytes read from the
-    /// output folder cannot move the cursor, retitle the terminal or set its clipboard. Tabs, line
-    /// feeds and the carriage return of a CRLF line end stay.
+    /// `␛`, a lone carriage return as `␍`, C1 controls and the bidirectional controls as `�`), so that
+    /// printing bytes read from the output folder cannot move the cursor, retitle the terminal, set its
+    /// clipboard or reorder the line as shown. Tabs, line feeds and the carriage return of a CRLF line end stay.
     var withVisibleControls: String {
-        guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return self }
+        guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || SiteWriter.isBidiControl($0) })
+        else { return self }
         var result = String.UnicodeScalarView()
         let scalars = Array(unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
@@ -151,6 +160,8 @@ extension String {
             case 0x7F:
                 result.append("\u{2421}")
             case 0x80...0x9F:
+                result.append("\u{FFFD}")
+            case _ where SiteWriter.isBidiControl(scalar):
                 result.append("\u{FFFD}")
             default:
                 result.append(scalar)

@@ -92,7 +92,9 @@ public struct SiteWriter: Sendable {
         if path.isEmpty { return "is empty" }
         if path.hasPrefix("/") { return "is absolute" }
         if path.contains("\\") { return "contains a backslash" }
-        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        // C1 controls too (U+009B is a terminal's CSI) and the bidirectional controls that reorder
+        // a line as shown: a manifest path is printed in `check`'s findings and `generate`'s warnings.
+        if path.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || Self.isBidiControl($0) }) {
             return "contains a control character"
         }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -100,6 +102,14 @@ public struct SiteWriter: Sendable {
         if segments.contains("") || segments.contains(".") { return "has an empty or '.' segment" }
         if segments.contains(where: { $0.utf8.count > 200 }) { return "has a name longer than 200 bytes" }
         return nil
+    }
+
+    /// U+061C, U+200E, U+200F, U+202A to U+202E and U+2066 to U+2069, which reorder the text around them.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 }
 
@@ -313,9 +323,16 @@ extension SiteWriter {
         mutating func removeStale(scope: (String) -> Bool) throws {
             let stale = manifest.paths.filter { scope($0) && produced[$0] == nil }.sorted()
             guard !stale.isEmpty else { return }
+            // On a case-insensitive or normalization-insensitive file system (macOS, Windows) a listed
+            // `LUSID/tutorial.md` is the `lusid/tutorial.md` this run has just written or kept.
+            let producedKeys = Set(produced.keys.map(PortablePath.foldKey))
             var walker = FolderWalker(root: root)
             var emptied: Set<String> = []
             for path in stale {
+                if producedKeys.contains(PortablePath.foldKey(path)) {
+                    summary.warnings.append(.sameAsAGeneratedFile(root.display(path)))
+                    continue
+                }
                 var segments = path.split(separator: "/")
                 let name = String(segments.removeLast())
                 let found: FolderHandle?

@@ -80,21 +80,27 @@ public enum UnifiedDiff {
         return edits
     }
 
+    /// The largest edit distance worked out line by line. Myers keeps one row of furthest reaches per
+    /// step, so memory grows with the square of the distance; past this bound (a planted file of
+    /// thousands of lines that share nothing with the generated one) the changed middle is shown as
+    /// deleted, then inserted, which costs no more than reading it.
+    static let maximumEditDistance = 2_000
+
     private static func myers(_ a: [String], _ b: [String]) -> [Edit] {
         let n = a.count
         let m = b.count
-        if n == 0 { return (0..<m).map { Edit(kind: .insert, oldIndex: nil, newIndex: $0) } }
-        if m == 0 { return (0..<n).map { Edit(kind: .delete, oldIndex: $0, newIndex: nil) } }
-        // Very different large files: a plain delete-then-insert keeps the cost bounded.
-        if n * m > 4_000_000 {
-            return (0..<n).map { Edit(kind: .delete, oldIndex: $0, newIndex: nil) }
-                + (0..<m).map { Edit(kind: .insert, oldIndex: nil, newIndex: $0) }
-        }
+        let replaced = { (0..<n).map { Edit(kind: .delete, oldIndex: $0, newIndex: nil) } + (0..<m).map { Edit(kind: .insert, oldIndex: nil, newIndex: $0) } }
+        if n == 0 || m == 0 { return replaced() }
+        // Very different large files, or more edits than the bound (at least the difference in length):
+        // a plain delete-then-insert keeps the cost bounded.
+        if n * m > 4_000_000 || abs(n - m) > maximumEditDistance { return replaced() }
         let max = n + m
         var v = [Int](repeating: 0, count: 2 * max + 2)
+        // Row d keeps only the diagonals -d...d that step d can reach: d² entries in all, not d·(n+m).
         var trace: [[Int]] = []
-        outer: for d in 0...max {
-            trace.append(v)
+        var reached = false
+        outer: for d in 0...Swift.min(max, maximumEditDistance) {
+            trace.append(Array(v[(max - d)...(max + d)]))
             for k in stride(from: -d, through: d, by: 2) {
                 var x: Int
                 if k == -d || (k != d && v[max + k - 1] < v[max + k + 1]) {
@@ -108,17 +114,22 @@ public enum UnifiedDiff {
                     y += 1
                 }
                 v[max + k] = x
-                if x >= n && y >= m { break outer }
+                if x >= n && y >= m {
+                    reached = true
+                    break outer
+                }
             }
         }
+        guard reached else { return replaced() }
         var edits: [Edit] = []
         var x = n
         var y = m
         for d in stride(from: trace.count - 1, through: 0, by: -1) {
-            let v = trace[d]
+            let row = trace[d]
+            let v = { (k: Int) in row[k + d] }
             let k = x - y
-            let previousK = (k == -d || (k != d && v[max + k - 1] < v[max + k + 1])) ? k + 1 : k - 1
-            let previousX = v[max + previousK]
+            let previousK = (k == -d || (k != d && v(k - 1) < v(k + 1))) ? k + 1 : k - 1
+            let previousX = d == 0 ? 0 : v(previousK)
             let previousY = previousX - previousK
             while x > previousX && y > previousY {
                 x -= 1

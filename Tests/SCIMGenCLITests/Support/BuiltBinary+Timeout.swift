@@ -13,9 +13,12 @@ extension BuiltBinary {
     /// Runs the binary (or `program`, built beside it) in `directory` and kills it after `timeout` seconds:
     /// a hang fails the test instead of stopping the suite. No time is asserted; the limit only ends a run
     /// that never would.
+    ///
+    /// - Parameter memoryLimit: the most address space the run may take, in bytes (`prlimit --as`), so
+    ///   that a run that would grow without bound fails with an allocation error instead of taking the machine.
     static func run(
         _ arguments: [String], in directory: URL, environment: [String: String]? = nil, user: User = .current,
-        program: String = "scimgen", timeout: Double, file: StaticString = #filePath, line: UInt = #line
+        program: String = "scimgen", timeout: Double, memoryLimit: Int? = nil, file: StaticString = #filePath, line: UInt = #line
     ) -> Workspace.Run? {
         guard let url = url?.deletingLastPathComponent().appendingPathComponent(program),
             FileManager.default.isExecutableFile(atPath: url.path)
@@ -31,6 +34,10 @@ extension BuiltBinary {
         case .nobody:
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", url.path] + arguments
+        }
+        if let memoryLimit {
+            process.arguments = ["--as=\(memoryLimit)", "--", process.executableURL!.path] + process.arguments!
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
         }
         process.currentDirectoryURL = directory
         if let environment { process.environment = environment }

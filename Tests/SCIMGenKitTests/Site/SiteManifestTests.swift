@@ -45,6 +45,10 @@ final class SiteManifestTests: XCTestCase {
             ("\(a)  /etc/passwd\n", [:], ["m:1: warning: lists '/etc/passwd', which is absolute; the line is ignored"]),
             ("\(a)  a//b\n", [:], ["m:1: warning: lists 'a//b', which has an empty or '.' segment; the line is ignored"]),
             ("\(a)  a\u{1B}[2Jb\n", [:], ["m:1: warning: lists 'a␛[2Jb', which contains a control character; the line is ignored"]),
+            // C1 controls (U+009B is CSI on a terminal that reads 8-bit controls) and bidirectional overrides.
+            ("\(a)  a\u{9B}31mb\n", [:], ["m:1: warning: lists 'a�31mb', which contains a control character; the line is ignored"]),
+            ("\(a)  gpj.\u{202E}exe.md\n", [:], ["m:1: warning: lists 'gpj.�exe.md', which contains a control character; the line is ignored"]),
+            ("\(a)  a\u{2066}b\n", [:], ["m:1: warning: lists 'a�b', which contains a control character; the line is ignored"]),
         ]
         for (text, expected, warnings) in cases {
             let manifest = SiteManifest(Array(text.utf8), display: "m")

@@ -6,7 +6,11 @@
 /// hold a comma, a double quote, CR or LF, double quotes doubled. A field that would begin with
 /// `=`, `+`, `-`, `@`, tab, CR or LF begins with `'` instead, so that a spreadsheet shows it as
 /// text rather than run it as a formula (OWASP's "CSV Injection" remedy); a program reading the
-/// file drops a leading `'` that comes before one of those characters.
+/// file drops a leading `'` that comes before one of those characters. Inside a field, `=`, `+`,
+/// `-` or `@` after a `;`, a tab, CR or LF gets a `'` before it too: a spreadsheet opens a CSV with its
+/// locale's list separator (`;` in much of Europe; LibreOffice also splits on tabs) and a quote in
+/// the middle of a field is no quote to it, so `x;=1+2` would be two cells there, the second a
+/// formula, and a line break inside a quoted field starts a row.
 ///
 /// One row per target attribute definition of `entra-mappings.json`, in its order (users, then
 /// groups), then one row per custom field mapping the vendor sets up only on request, marked so
@@ -91,14 +95,31 @@ enum EntraMappingCSV {
         return output
     }
 
-    /// The field as a spreadsheet will show it: with `'` before a leading formula character.
+    /// The field as a spreadsheet will show it: with `'` before a leading formula character, and
+    /// before `=`, `+`, `-` or `@` where a program that splits on `;`, tabs or lines would start a cell.
     static func neutralized(_ field: String) -> String {
-        guard let first = field.unicodeScalars.first, formulaStarts.contains(first) else { return field }
-        return "'" + field
+        let scalars = field.unicodeScalars
+        guard let first = scalars.first else { return field }
+        let needsMark = formulaStarts.contains(first)
+            || zip(scalars, scalars.dropFirst()).contains { cellBreaks.contains($0) && formulaStartsAfterABreak.contains($1) }
+        guard needsMark else { return field }
+        var result = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in scalars {
+            let marks = previous.map { cellBreaks.contains($0) && formulaStartsAfterABreak.contains(scalar) } ?? formulaStarts.contains(scalar)
+            if marks { result.append("'") }
+            result.append(scalar)
+            previous = scalar
+        }
+        return String(result)
     }
 
     /// The characters OWASP's "CSV Injection" page says no cell may begin with.
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n"]
+    /// Where some program reading the file starts a new cell inside a field.
+    static let cellBreaks: Set<Unicode.Scalar> = [";", "\t", "\r", "\n"]
+    /// The formula characters marked after a cell break (a line break itself is no formula there).
+    static let formulaStartsAfterABreak: Set<Unicode.Scalar> = ["=", "+", "-", "@"]
 }
 
 // MARK: - Helpers

@@ -56,7 +56,8 @@ public enum SCIMNginxConfig {
         for route in routes {
             lines += ["location = \(quoted(route.path)) {"] + routeBody(route) + ["}", ""]
             if let suffix = route.caseInsensitiveSuffix, route.path.hasSuffix(suffix) {
-                let pattern = "^" + regexLiteral(String(route.path.dropLast(suffix.count))) + "(?i:" + regexLiteral(suffix) + ")$"
+                // `\z`, not `$`: PCRE's `$` also matches before a final line feed, so `…:User%0A` would answer the schema.
+                let pattern = "^" + regexLiteral(String(route.path.dropLast(suffix.count))) + "(?i:" + regexLiteral(suffix) + ")\\z"
                 // Another letter case is taken to the exact location (the query goes along).
                 lines += ["location ~ \(quoted(pattern)) {", "    rewrite ^ \(quoted(route.path)) last;", "}", ""]
             }
@@ -77,7 +78,7 @@ public enum SCIMNginxConfig {
         }
         var missing = [quoted(base.path + "/")]
         if !base.path.isEmpty { missing.append("= " + quoted(base.path)) }
-        missing.append("~ \"/\\.(?!well-known/|search$)\"")
+        missing.append("~ \"/\\.(?!well-known/|search\\z)\"")
         for file in [SCIMRoutes.fileName, fileName] where !base.path.isEmpty {
             missing.append("= " + quoted("/" + file))
         }

@@ -123,9 +123,10 @@ final class EntraMappingCSVTests: XCTestCase {
         for (index, value) in hostile.enumerated() {
             let row = read[index + 2]
             for column in value.contains(where: \.isNewline) ? [3, 5] : [3, 5, 12] {
-                XCTAssertEqual(row[column], "'" + value, "column \(EntraMappingCSV.header[column]) of '\(value)'")
-                // A program drops the "'" before a formula character and has the value.
-                XCTAssertEqual(String(row[column].dropFirst()), value)
+                // "\r=1" also gets a "'" after its line break, where a row starts for a program that splits on `;`.
+                let expected = value == "\r=1" ? "'\r'=1" : value == "\n=1" ? "'\n'=1" : "'" + value
+                XCTAssertEqual(row[column], expected, "column \(EntraMappingCSV.header[column]) of '\(value)'")
+                XCTAssertEqual(EntraMappingCSV.neutralized(value), expected)
             }
         }
         for row in read {
@@ -133,6 +134,18 @@ final class EntraMappingCSVTests: XCTestCase {
                 XCTAssertFalse(cell.unicodeScalars.first.map(EntraMappingCSV.formulaStarts.contains) ?? false, "'\(cell)' starts a formula")
             }
         }
+        // Where a spreadsheet that splits on `;` (or LibreOffice on tabs) starts a cell inside a field, no
+        // formula starts either: check_csv.py reads the file that way too.
+        let separated = ["x;=1+2", "y\t@SUM(A1)", "z;-1;+2", "a\r\n=b", "c;d"]
+        let separatedVendor = VendorDescriptor(
+            id: "separators", file: "vendor.json", name: "Separators",
+            credentials: Credentials(steps: [CredentialStep(text: "Copy the token.")]),
+            users: AttributeTable(attributes: [AttributeMapping(path: "userName", type: .string, filterable: true, matching: 1)]
+                + zip(targets, separated).map { AttributeMapping(path: $0, type: .string, source: .constant($1)) }))
+        let separatedName = "separators/mappings/attribute-mappings.csv"
+        let separatedBytes = try XCTUnwrap(EntraMappingOutput.files(for: try separatedVendor.checked())[separatedName])
+        let separatedRows = try XCTUnwrap(try readBack([separatedName: separatedBytes])[separatedName])
+        XCTAssertEqual(separatedRows.dropFirst(2).map { $0[3] }, ["x;'=1+2", "y\t'@SUM(A1)", "z;'-1;'+2", "a\r\n'=b", "c;d"])
         // Cells that only contain those characters later are left as they are.
         XCTAssertEqual(EntraMappingCSV.neutralized("a=b"), "a=b")
         XCTAssertEqual(EntraMappingCSV.neutralized(""), "")

@@ -265,6 +265,25 @@ final class SCIMServingTests: XCTestCase {
             ])
     }
 
+    func testAnExtensionWhoseFileNameWouldBeTooLongIsRefused() throws {
+        // validate passed a 240-character URN; generate then refused to write its file, with no location.
+        var descriptor = try vendor("lucid-all-products").descriptor
+        var long = try XCTUnwrap(descriptor.extensions.first)
+        long.id = "urn:x:" + String(repeating: "a", count: 117)
+        descriptor.extensions.append(long)
+        XCTAssertNotNil(DescriptorValidator.check(descriptor).0, "a file name of 128 bytes is accepted")
+        descriptor.extensions[descriptor.extensions.count - 1].id += "b"
+        let (checked, diagnostics) = DescriptorValidator.check(descriptor)
+        XCTAssertNil(checked)
+        XCTAssertEqual(
+            diagnostics.filter { $0.severity == .error }.map(\.message),
+            [
+                "extension id 'urn:x:\(String(repeating: "a", count: 117))b' is too long: its file 'Schemas/urn_x_\(String(repeating: "a", count: 117))b.json' "
+                    + "would have 129 bytes, over 128, and such paths cannot be checked out on Windows; shorten the URN to 123 characters"
+            ])
+        XCTAssertEqual(diagnostics.first { $0.severity == .error }?.location, long.origin.location)
+    }
+
     // MARK: - nginx.conf
 
     func testNginxConfigAnswersEveryRouteAndRefusesTheRest() throws {
@@ -287,7 +306,7 @@ final class SCIMServingTests: XCTestCase {
             }
             """
         XCTAssertTrue(text.contains(route), text)
-        for location in [#""/scim/v2/""#, #"= "/scim/v2""#, #"~ "/\.(?!well-known/|search$)""#, #"= "/routes.json""#, #"= "/nginx.conf""#] {
+        for location in [#""/scim/v2/""#, #"= "/scim/v2""#, #"~ "/\.(?!well-known/|search\z)""#, #"= "/routes.json""#, #"= "/nginx.conf""#] {
             XCTAssertTrue(
                 text.contains("location \(location) {\n    types { }\n    default_type application/scim+json;\n    return 404 \(notFound);\n}"),
                 location)
@@ -300,7 +319,7 @@ final class SCIMServingTests: XCTestCase {
         XCTAssertTrue(
             text.contains(
                 """
-                location ~ "^/scim/v2/Schemas/(?i:urn:ietf:params:scim:schemas:core:2[.]0:User)$" {
+                location ~ "^/scim/v2/Schemas/(?i:urn:ietf:params:scim:schemas:core:2[.]0:User)\\\\z" {
                     rewrite ^ "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:User" last;
                 }
                 """), text)
@@ -356,7 +375,9 @@ final class SCIMServingTests: XCTestCase {
         let text = String(decoding: try XCTUnwrap(files["lucid-all-products/scim/nginx.conf"]), as: UTF8.self)
         let prefix = "location ~ \"^"
         let patterns = try text.components(separatedBy: "\n").filter { $0.hasPrefix(prefix) }.map { line in
-            try NSRegularExpression(pattern: "^" + String(line.dropFirst(prefix.count).dropLast("\" {".count)))
+            // nginx reads `\\` in a quoted string as one backslash.
+            try NSRegularExpression(
+                pattern: "^" + String(line.dropFirst(prefix.count).dropLast("\" {".count)).replacingOccurrences(of: "\\\\", with: "\\"))
         }
         XCTAssertEqual(patterns.count, 6)
         func matching(_ path: String) -> Int {
@@ -368,6 +389,8 @@ final class SCIMServingTests: XCTestCase {
             ("/scim/v2/Schemas/urn:IETF:params:scim:schemas:core:2.0:schema", 1),
             ("/scim/v2/Schemas/" + lucid + "x", 0), ("/scim/v2/SCHEMAS/" + lucid, 0), ("/x/scim/v2/Schemas/" + lucid, 0),
             ("/scim/v2/Schemas/urn:ietf:params:scim:schemas:extension:lucid:2x0:User", 0),
+            // `$` would match before a final line feed too (`…:User%0A`), as PCRE and ICU read it.
+            ("/scim/v2/Schemas/" + lucid + "\n", 0), ("/scim/v2/Schemas/" + lucid.uppercased() + "\n", 0),
         ] {
             XCTAssertEqual(matching(path), count, path)
         }
@@ -397,6 +420,6 @@ final class SCIMServingTests: XCTestCase {
         XCTAssertTrue(text.contains(#"location = "/scim/a\"b\\c" {"#), text)
         XCTAssertFalse(text.contains("\n}\"$y"))
         // Every character of the URN is literal in the pattern, and quoted for nginx.
-        XCTAssertTrue(text.contains(#"location ~ "^/scim/Schemas/(?i:u\\(r\\\"n\\)[.]\\*)$" {"#), text)
+        XCTAssertTrue(text.contains(#"location ~ "^/scim/Schemas/(?i:u\\(r\\\"n\\)[.]\\*)\\z" {"#), text)
     }
 }
